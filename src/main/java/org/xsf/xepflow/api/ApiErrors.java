@@ -1,0 +1,27 @@
+package org.xsf.xepflow.api;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.xsf.xepflow.document.DocumentRejectedException;
+
+/** Errors of the app's API as RFC 9457 problem details that say what was wrong. */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+public class ApiErrors {
+
+  @ExceptionHandler(DocumentRejectedException.class)
+  ProblemDetail rejected(DocumentRejectedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Not an acceptable XEP document");
+    return problem;
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Not allowed");
+    return problem;
+  }
+}

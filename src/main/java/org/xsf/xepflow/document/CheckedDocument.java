@@ -1,0 +1,3 @@
+package org.xsf.xepflow.document;
+import java.util.List;
+public record CheckedDocument(XepHeader header, List<Finding> findings) {}

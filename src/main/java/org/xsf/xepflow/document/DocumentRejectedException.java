@@ -1,0 +1,2 @@
+package org.xsf.xepflow.document;
+public class DocumentRejectedException extends RuntimeException { public DocumentRejectedException(String m){super(m);} }

@@ -1,0 +1,2 @@
+package org.xsf.xepflow.document;
+public record Finding(String what, String where) {}

@@ -1,0 +1,36 @@
+package org.xsf.xepflow.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Engine plugins: Camunda Connect (for the mail connector) and long String variables. */
+@Configuration
+public class EngineConfiguration {
+
+  @Bean
+  ProcessEnginePlugin connectPlugin() {
+    return new ConnectProcessEnginePlugin();
+  }
+
+  @Bean
+  ProcessEnginePlugin longStringVariables() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<TypedValueSerializer> serializers = new ArrayList<>();
+        if (configuration.getCustomPreVariableSerializers() != null) {
+          serializers.addAll(configuration.getCustomPreVariableSerializers());
+        }
+        serializers.add(new LongStringValueSerializer());
+        configuration.setCustomPreVariableSerializers(serializers);
+      }
+    };
+  }
+}

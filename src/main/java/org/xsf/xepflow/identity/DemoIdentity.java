@@ -1,0 +1,133 @@
+package org.xsf.xepflow.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo people of the XSF on first start: the Editor, five Council members, the Board and two
+ * authors, with the authorizations Tasklist needs. Safe to run on every start.
+ */
+@Component
+@Order(1)
+@ConditionalOnProperty(name = "xepflow.demo.enabled", havingValue = "true")
+public class DemoIdentity implements ApplicationRunner {
+  private static final Map<String, String> GROUPS = Map.of(
+      XsfGroups.EDITOR, "XMPP Extensions Editor",
+      XsfGroups.COUNCIL, "XMPP Council",
+      XsfGroups.BOARD, "XSF Board of Directors",
+      XsfGroups.AUTHORS, "XEP authors");
+
+  private record DemoUser(String id, String first, String last, String group) {
+  }
+
+  private static final List<DemoUser> USERS = List.of(
+      new DemoUser("editor", "Erin", "Editor", XsfGroups.EDITOR),
+      new DemoUser("council1", "Carla", "Councilmember", XsfGroups.COUNCIL),
+      new DemoUser("council2", "Cyril", "Councilmember", XsfGroups.COUNCIL),
+      new DemoUser("council3", "Chen", "Councilmember", XsfGroups.COUNCIL),
+      new DemoUser("council4", "Clara", "Councilmember", XsfGroups.COUNCIL),
+      new DemoUser("council5", "Colm", "Councilmember", XsfGroups.COUNCIL),
+      new DemoUser("board1", "Beatriz", "Boardmember", XsfGroups.BOARD),
+      new DemoUser("board2", "Bjorn", "Boardmember", XsfGroups.BOARD),
+      new DemoUser("board3", "Bruno", "Boardmember", XsfGroups.BOARD),
+      new DemoUser("author1", "Alice", "Author", XsfGroups.AUTHORS),
+      new DemoUser("author2", "Arun", "Author", XsfGroups.AUTHORS));
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final String password;
+
+  public DemoIdentity(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService,
+      @Value("${xepflow.demo.password}") String password) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.password = password;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    GROUPS.forEach(this::group);
+    USERS.forEach(this::user);
+    for (String group : GROUPS.keySet()) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+    grant(XsfGroups.AUTHORS, Resources.PROCESS_DEFINITION, "protoxep-submission",
+        Permissions.CREATE_INSTANCE);
+    grant(XsfGroups.AUTHORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    filter("My tasks", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter("My group tasks",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+  }
+
+  private void group(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      var group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void user(DemoUser demo) {
+    if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(demo.id());
+    user.setFirstName(demo.first());
+    user.setLastName(demo.last());
+    user.setEmail(demo.id() + "@example.org");
+    user.setPassword(password);
+    identityService.saveUser(user);
+    identityService.createMembership(demo.id(), demo.group());
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission permission) {
+    boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+    if (!granted) {
+      var authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorization.addPermission(permission);
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  private void filter(String name, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name).setQuery(query)
+          .setProperties(Map.of("description", name, "priority", 0, "refresh", true));
+      filterService.saveFilter(filter);
+    }
+    for (String group : GROUPS.keySet()) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+}

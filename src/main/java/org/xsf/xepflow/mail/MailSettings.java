@@ -1,0 +1,98 @@
+package org.xsf.xepflow.mail;
+
+/**
+ * Where announcements go (xepflow.mail.*). Diagrams read the list address from the bean
+ * {@code mailSettings}, e.g. {@code ${mailSettings.standardsList}}.
+ */
+public class MailSettings {
+  private String standardsList;
+  private String sender;
+  private String senderAlias;
+  private boolean embedded;
+  private final Smtp smtp = new Smtp();
+
+  public String getStandardsList() {
+    return standardsList;
+  }
+
+  public void setStandardsList(String standardsList) {
+    this.standardsList = standardsList;
+  }
+
+  public String getSender() {
+    return sender;
+  }
+
+  public void setSender(String sender) {
+    this.sender = sender;
+  }
+
+  public String getSenderAlias() {
+    return senderAlias;
+  }
+
+  public void setSenderAlias(String senderAlias) {
+    this.senderAlias = senderAlias;
+  }
+
+  public boolean isEmbedded() {
+    return embedded;
+  }
+
+  public void setEmbedded(boolean embedded) {
+    this.embedded = embedded;
+  }
+
+  public Smtp getSmtp() {
+    return smtp;
+  }
+
+  /** The SMTP server (xepflow.mail.smtp.*); with embedded=true, host and port of the embedded one. */
+  public static class Smtp {
+    private String host = "127.0.0.1";
+    private int port;
+    private String user = "";
+    private String password = "";
+    private boolean starttls;
+
+    public String getHost() {
+      return host;
+    }
+
+    public void setHost(String host) {
+      this.host = host;
+    }
+
+    public int getPort() {
+      return port;
+    }
+
+    public void setPort(int port) {
+      this.port = port;
+    }
+
+    public String getUser() {
+      return user;
+    }
+
+    public void setUser(String user) {
+      this.user = user;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    public boolean isStarttls() {
+      return starttls;
+    }
+
+    public void setStarttls(boolean starttls) {
+      this.starttls = starttls;
+    }
+  }
+}

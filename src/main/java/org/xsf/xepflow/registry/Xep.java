@@ -1,0 +1,124 @@
+package org.xsf.xepflow.registry;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tracking record of one XEP in the XEPs database (XEP-0001 section 5). */
+@Entity
+@Table(name = "xf_xep")
+public class Xep {
+  @Id
+  private Integer number;
+  @Version
+  private int revision;
+  @Column(nullable = false, length = 100)
+  private String shortname;
+  @Column(nullable = false, length = 500)
+  private String title;
+  @Column(length = 4000)
+  private String abstractText;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30)
+  private XepType type;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private XepStatus status;
+  @Column(nullable = false, length = 20)
+  private String approver;
+  @Column(nullable = false, length = 100)
+  private String author;
+  @Column(nullable = false)
+  private Instant lastUpdated;
+  @OneToMany(mappedBy = "xep", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("publishedAt, id")
+  private List<XepVersion> versions = new ArrayList<>();
+  @OneToMany(mappedBy = "xep", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("changedAt, id")
+  private List<StatusChange> statusHistory = new ArrayList<>();
+
+  protected Xep() {
+  }
+
+  public Xep(int number, String shortname, String title, String abstractText, XepType type,
+      String approver, String author) {
+    this.number = number;
+    this.shortname = shortname;
+    this.title = title;
+    this.abstractText = abstractText;
+    this.type = type;
+    this.approver = approver;
+    this.author = author;
+    this.status = XepStatus.ProtoXEP;
+  }
+
+  /** Moves the XEP to a new status and records who, when, why and on which revision. */
+  public void changeStatus(XepStatus to, String who, Instant when, String why, String version) {
+    statusHistory.add(new StatusChange(this, status, to, who, when, why, version));
+    this.status = to;
+  }
+
+  public void publish(String version, String initials, String remark, String document, Instant at) {
+    versions.add(new XepVersion(this, version, initials, remark, document, at));
+    this.lastUpdated = at;
+  }
+
+  /** XEP-0001 numbers are written with four digits: XEP-0421. */
+  public String label() {
+    return "XEP-%04d".formatted(number);
+  }
+
+  public Integer getNumber() {
+    return number;
+  }
+
+  public String getShortname() {
+    return shortname;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getAbstractText() {
+    return abstractText;
+  }
+
+  public XepType getType() {
+    return type;
+  }
+
+  public XepStatus getStatus() {
+    return status;
+  }
+
+  public String getApprover() {
+    return approver;
+  }
+
+  public String getAuthor() {
+    return author;
+  }
+
+  public Instant getLastUpdated() {
+    return lastUpdated;
+  }
+
+  public List<XepVersion> getVersions() {
+    return versions;
+  }
+
+  public List<StatusChange> getStatusHistory() {
+    return statusHistory;
+  }
+}

@@ -1,0 +1,66 @@
+package org.xsf.xepflow.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+
+/** One published version of a XEP (0.1, 0.2 ... 1.0 ...) with its document. */
+@Entity
+@Table(name = "xf_xep_version", uniqueConstraints = @UniqueConstraint(columnNames = {"xep_number", "version"}))
+public class XepVersion {
+  @Id
+  @GeneratedValue
+  private Long id;
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "xep_number")
+  private Xep xep;
+  @Column(nullable = false, length = 20)
+  private String version;
+  @Column(nullable = false, length = 100)
+  private String initials;
+  @Column(length = 4000)
+  private String remark;
+  @Column(nullable = false, length = Documents.MAX_CHARS)
+  private String document;
+  @Column(nullable = false)
+  private Instant publishedAt;
+
+  protected XepVersion() {
+  }
+
+  XepVersion(Xep xep, String version, String initials, String remark, String document, Instant at) {
+    this.xep = xep;
+    this.version = version;
+    this.initials = initials;
+    this.remark = remark;
+    this.document = document;
+    this.publishedAt = at;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public String getInitials() {
+    return initials;
+  }
+
+  public String getRemark() {
+    return remark;
+  }
+
+  public String getDocument() {
+    return document;
+  }
+
+  public Instant getPublishedAt() {
+    return publishedAt;
+  }
+}

@@ -1,0 +1,64 @@
+package org.xsf.xepflow.submission;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.registry.ProtoXep;
+import org.xsf.xepflow.registry.ProtoXepRepository;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepType;
+
+/**
+ * "Accept it as a XEP" (XEP-0001 section 5): the next free number, the type the Editor specified,
+ * status Experimental, version 0.1 and the tracking record in the XEPs database.
+ */
+@Component("acceptAsXep")
+public class AcceptAsXep implements JavaDelegate {
+  static final String EDITOR_INITIALS = "XEP Editor";
+  private final ProtoXepRepository protoXeps;
+  private final XepRepository xeps;
+
+  public AcceptAsXep(ProtoXepRepository protoXeps, XepRepository xeps) {
+    this.protoXeps = protoXeps;
+    this.xeps = xeps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SubmissionVariables vars = new SubmissionVariables(execution);
+    ProtoXep protoXep = protoXeps.findById(vars.protoXepId()).orElseThrow();
+    XepType type = XepType.fromLabel(vars.xepType());
+    if (type == null) {
+      throw new IllegalStateException("The Editor must specify a XEP type, not '" + vars.xepType() + "'.");
+    }
+    int number = xeps.highestNumber().orElse(0) + 1;
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String reason = (String) execution.getVariable("acceptanceReason");
+    String shortname = protoXep.getInboxName();
+    String document = AcceptedDocument.edit(protoXep.getDocument(), number, shortname,
+        now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), EDITOR_INITIALS, reason);
+
+    Xep xep = new Xep(number, shortname, protoXep.getTitle(), protoXep.getAbstractText(), type,
+        (String) execution.getVariable("approvingBody"), protoXep.getSubmittedBy());
+    xep.publish("0.1", EDITOR_INITIALS, reason, document, now);
+    xep.changeStatus(XepStatus.Experimental, actor(execution), now, reason, "0.1");
+    xeps.save(xep);
+    protoXep.accepted(number);
+
+    execution.setVariable("xepNumber", number);
+    execution.setVariable("xepLabel", xep.label());
+  }
+
+  /** Who made the change: the signed-in person, or the engine when a timer decided. */
+  static String actor(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    return authentication == null ? "xepflow" : authentication.getUserId();
+  }
+}

@@ -1,0 +1,27 @@
+package org.xsf.xepflow.submission;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.publication.SiteWriter;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+
+/** "Publish version N": the XEP's newest version at its canonical address. */
+@Component("publishXepVersion")
+public class PublishXepVersion implements JavaDelegate {
+  private final XepRepository xeps;
+  private final SiteWriter site;
+
+  public PublishXepVersion(XepRepository xeps, SiteWriter site) {
+    this.xeps = xeps;
+    this.site = site;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Xep xep = xeps.findById(new SubmissionVariables(execution).xepNumber()).orElseThrow();
+    String document = xep.getVersions().get(xep.getVersions().size() - 1).getDocument();
+    execution.setVariable("xepUrl", site.publishXep(xep.getNumber(), document));
+  }
+}

@@ -1,0 +1,23 @@
+package org.xsf.xepflow.web;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Serves the published site folder at /extensions/. */
+@Configuration
+public class SiteConfiguration implements WebMvcConfigurer {
+  private final Path siteDir;
+
+  public SiteConfiguration(@Value("${xepflow.site.dir}") Path siteDir) {
+    this.siteDir = siteDir;
+  }
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry.addResourceHandler("/extensions/**")
+        .addResourceLocations(siteDir.resolve("extensions").toAbsolutePath().toUri().toString());
+  }
+}

@@ -1,0 +1,236 @@
+package org.xsf.xepflow.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.registry.CouncilResponse;
+import org.xsf.xepflow.registry.ProtoXep;
+import org.xsf.xepflow.registry.StatusChange;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepType;
+
+/** Every path of bpmn/protoxep-submission.bpmn (XEP-0001 sections 4 and 5). */
+class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
+
+  @Test
+  void acceptedWhenNoCouncilMemberObjectsWithinFourteenDays() throws Exception {
+    int expectedNumber = xeps.highestNumber().orElse(0) + 1;
+    ProcessInstance pi = submit("author1", fixture("inbox/mix.xml"));
+
+    assertThat(pi).isWaitingAt("Task_EditorFormatReview").task().hasCandidateGroup("editor")
+        .hasName("Ensure the format of ProtoXEP \"Mediated Information eXchange (MIX)\" is correct");
+    assertThat(pi).variables().containsEntry("author", "author1").containsKey("findings")
+        .containsEntry("approvingBody", "Council");
+    formatAccepted(pi, "Standards Track");
+
+    assertThat(pi).hasPassed("Task_PublishToInbox", "Task_AnnounceProtoXep")
+        .isWaitingAt("Task_ConsiderObjection", "Task_RecordMeetingDecision");
+    assertThat(objectionTaskAssignees(pi)).containsExactlyElementsOf(COUNCIL);
+    ProtoXep protoXep = protoXeps.findById((Long) runtimeService().getVariable(pi.getId(), "protoXepId")).orElseThrow();
+    Path inboxCopy = Path.of("target/test-site/extensions/inbox/" + protoXep.getInboxName() + ".xml");
+    assertThat(Files.readString(inboxCopy)).isEqualTo(fixture("inbox/mix.xml"));
+    assertThat(standardsList.messages()).singleElement().satisfies(mail -> {
+      assertThat(subject(mail)).isEqualTo("ProtoXEP: Mediated Information eXchange (MIX)");
+      assertThat(body(mail)).contains("has received a proposal for a new XEP")
+          .contains("/extensions/inbox/" + protoXep.getInboxName() + ".xml")
+          .contains("XMPP Council will decide in the next two weeks");
+      assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("standards@xmpp.org");
+    });
+
+    noObjection(pi, "council2");
+    advanceClock(Duration.ofDays(13));
+    runDueJobs(pi.getId());
+    assertThat(pi).isWaitingAt("Task_ConsiderObjection");
+
+    advanceClock(Duration.ofDays(1).plusMinutes(1));
+    runDueJobs(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed("Timer_ObjectionWindow", "Task_AcceptAsXep", "Task_AnnounceXep", "End_Accepted");
+    Xep xep = registryEntry(expectedNumber);
+    assertThat(xep.getStatus()).isEqualTo(XepStatus.Experimental);
+    assertThat(xep.getType()).isEqualTo(XepType.STANDARDS_TRACK);
+    assertThat(xep.getAuthor()).isEqualTo("author1");
+    assertThat(xep.getVersions()).singleElement().satisfies(v -> {
+      assertThat(v.getVersion()).isEqualTo("0.1");
+      assertThat(v.getDocument()).contains("<number>%04d</number>".formatted(expectedNumber))
+          .contains("<status>Experimental</status>").contains("<version>0.1</version>")
+          .contains("no objection within fourteen days").contains("<!DOCTYPE xep SYSTEM 'xep.dtd'");
+    });
+    assertThat(xep.getStatusHistory()).singleElement().satisfies(change -> {
+      assertThat(change.getFromStatus()).isEqualTo(XepStatus.ProtoXEP);
+      assertThat(change.getToStatus()).isEqualTo(XepStatus.Experimental);
+      assertThat(change.getVersion()).isEqualTo("0.1");
+      assertThat(change.getReason()).contains("no objection within fourteen days");
+    });
+    assertThat(protoXeps.findById(protoXep.getId()).orElseThrow().getState()).isEqualTo(ProtoXep.State.ACCEPTED);
+    assertThat(Path.of("target/test-site/extensions/xep-%04d.xml".formatted(expectedNumber))).exists();
+    assertThat(subjects()).containsExactly("ProtoXEP: Mediated Information eXchange (MIX)",
+        "NEW: XEP-%04d (Mediated Information eXchange (MIX))".formatted(expectedNumber));
+    assertThat(body(standardsList.messages().get(1))).contains("Version 0.1 of XEP-%04d".formatted(expectedNumber))
+        .contains("/extensions/xep-%04d.xml".formatted(expectedNumber));
+    assertThat(councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(protoXep.getId()))
+        .extracting(CouncilResponse::getRespondent, CouncilResponse::isObjection)
+        .containsExactly(tuple("council2", false));
+  }
+
+  @Test
+  void acceptedAtOnceWhenEveryCouncilMemberDeclaresNoObjection() {
+    ProcessInstance pi = submit("author2", fixture("inbox/fasten.xml"));
+    formatAccepted(pi, "Standards Track");
+    COUNCIL.forEach(member -> noObjection(pi, member));
+    runDueJobs(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed("End_CouncilResponded", "Task_AcceptAsXep").hasNotPassed("Timer_ObjectionWindow");
+    Xep xep = registryEntry((Integer) historicVariable(pi, "xepNumber"));
+    assertThat(xep.getStatusHistory()).extracting(StatusChange::getReason)
+        .containsExactly("Accepted by the XMPP Council: no Council member objected.");
+  }
+
+  @Test
+  void objectionReturnsItToTheAuthorWhoResubmitsAndItIsAcceptedAtTheCouncilMeeting() {
+    ProcessInstance pi = submit("author1", fixture("inbox/tictactoe.xml"));
+    formatAccepted(pi, "Standards Track");
+    noObjection(pi, "council1");
+    complete("council3", pi, "Task_ConsiderObjection",
+        Map.of("objects", true, "objectionReasons", "Use XEP-0004 data forms for the board."));
+
+    assertThat(pi).isWaitingAt("Task_ReviseProtoXep").task().isAssignedTo("author1");
+    assertThat(objectionTaskAssignees(pi)).isEmpty();
+    assertThat(pi).variables().containsEntry("feedback",
+        "Objection (council3): Use XEP-0004 data forms for the board.");
+
+    String revised = fixture("inbox/tictactoe.xml").replace("0.0.1", "0.0.2");
+    complete("author1", pi, "Task_ReviseProtoXep", Map.of("authorDecision", "revise", "xml", revised));
+    assertThat(pi).isWaitingAt("Task_EditorFormatReview");
+    formatAccepted(pi, "Standards Track");
+    assertThat(subjects()).containsExactly("ProtoXEP: Tic-tac-toe", "ProtoXEP: Tic-tac-toe");
+    assertThat(objectionTaskAssignees(pi)).containsExactlyElementsOf(COUNCIL);
+
+    complete("editor", pi, "Task_RecordMeetingDecision", Map.of("meetingObjects", false));
+    runDueJobs(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed("End_MeetingDecided", "Task_AcceptAsXep");
+    assertNoTasksLeft(pi);
+    Long protoXepId = (Long) historicVariable(pi, "protoXepId");
+    assertThat(protoXeps.findById(protoXepId).orElseThrow().getDocument()).contains("0.0.2");
+    assertThat(councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(protoXepId))
+        .extracting(CouncilResponse::getRespondent, CouncilResponse::isObjection, CouncilResponse::getReasons)
+        .containsExactly(
+            tuple("council1", false, null),
+            tuple("council3", true, "Use XEP-0004 data forms for the board."),
+            tuple(RecordCouncilResponse.COUNCIL_MEETING, false, null));
+    Xep xep = registryEntry((Integer) historicVariable(pi, "xepNumber"));
+    assertThat(xep.getStatusHistory()).extracting(StatusChange::getReason)
+        .containsExactly("Accepted by the XMPP Council: no objection at the Council meeting.");
+  }
+
+  @Test
+  void objectionAtTheCouncilMeetingReturnsItToTheAuthorWhoWithdrawsIt() {
+    ProcessInstance pi = submit("author2", fixture("inbox/rsf.xml"));
+    formatAccepted(pi, "Standards Track");
+    complete("editor", pi, "Task_RecordMeetingDecision",
+        Map.of("meetingObjects", true, "meetingMinutes", "Overlaps with XEP-0060 filtering."));
+    assertThat(pi).isWaitingAt("Task_ReviseProtoXep").task().isAssignedTo("author2");
+
+    complete("author2", pi, "Task_ReviseProtoXep", Map.of("authorDecision", "withdraw"));
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "End_Withdrawn").hasNotPassed("Task_AcceptAsXep");
+    assertThat(protoXeps.findById((Long) historicVariable(pi, "protoXepId")).orElseThrow().getState())
+        .isEqualTo(ProtoXep.State.WITHDRAWN);
+  }
+
+  @Test
+  void anObjectionNeedsWrittenReasons() {
+    ProcessInstance pi = submit("author1", fixture("inbox/peptzo.xml"));
+    formatAccepted(pi, "Standards Track");
+
+    assertThatThrownBy(() -> complete("council4", pi, "Task_ConsiderObjection", Map.of("objects", true)))
+        .hasMessageContaining("An objection needs written reasons");
+
+    assertThat(objectionTaskAssignees(pi)).containsExactlyElementsOf(COUNCIL);
+    assertThat(councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(
+        (Long) runtimeService().getVariable(pi.getId(), "protoXepId"))).isEmpty();
+  }
+
+  @Test
+  void formatRejectedThenRevisedThenWithdrawn() {
+    String broken = fixture("inbox/xor.xml").replaceFirst("<section1 topic=['\"]Security Considerations['\"]",
+        "<section1 topic='Safety Considerations'");
+    ProcessInstance pi = submit("author2", broken);
+    assertThat(pi).variables().containsEntry("findingsCount", 1);
+    assertThat((String) runtimeService().getVariable(pi.getId(), "findings")).contains("Security Considerations");
+
+    complete("editor", pi, "Task_EditorFormatReview",
+        Map.of("formatDecision", "return", "editorComments", "Please add a Security Considerations section."));
+    assertThat(pi).isWaitingAt("Task_ReviseProtoXep").task().isAssignedTo("author2");
+    assertThat(pi).variables().containsEntry("feedback", "Please add a Security Considerations section.");
+    assertThat(standardsList.messages()).isEmpty();
+
+    complete("author2", pi, "Task_ReviseProtoXep", Map.of("authorDecision", "revise", "xml", fixture("inbox/xor.xml")));
+    assertThat(pi).isWaitingAt("Task_EditorFormatReview").variables().containsEntry("findingsCount", 0);
+    complete("editor", pi, "Task_EditorFormatReview",
+        Map.of("formatDecision", "return", "editorComments", "The abstract is too long."));
+    complete("author2", pi, "Task_ReviseProtoXep", Map.of("authorDecision", "withdraw"));
+
+    assertThat(pi).isEnded().hasPassed("End_Withdrawn").hasNotPassed("Task_PublishToInbox");
+    assertThat(standardsList.messages()).isEmpty();
+  }
+
+  @Test
+  void boardApprovedProceduralProtoXepIsAcceptedByTheEditorInConsultationWithTheBoard() {
+    ProcessInstance pi = submit("author1", fixture("inbox/eax-car.xml"));
+    assertThat(pi).variables().containsEntry("approvingBody", "Board");
+    formatAccepted(pi, "Procedural");
+
+    assertThat(pi).isWaitingAt("Task_BoardConsultation").task().hasCandidateGroup("editor");
+    assertThat(objectionTaskAssignees(pi)).isEmpty();
+    assertThat(body(standardsList.messages().get(0))).contains("in consultation with the XSF Board of Directors");
+    complete("editor", pi, "Task_BoardConsultation", Map.of("boardDecision", "accept"));
+    runDueJobs(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed("Task_AcceptAsXep", "Task_AnnounceXep").hasNotPassed("Task_RequestCouncilAcceptance");
+    Xep xep = registryEntry((Integer) historicVariable(pi, "xepNumber"));
+    assertThat(xep.getType()).isEqualTo(XepType.PROCEDURAL);
+    assertThat(xep.getApprover()).isEqualTo("Board");
+    assertThat(xep.getStatusHistory()).extracting(StatusChange::getReason).containsExactly(
+        "Accepted by the XMPP Extensions Editor in consultation with the XSF Board of Directors.");
+  }
+
+  @Test
+  void onlyTheAssignedCouncilMemberMayAnswerTheirObjectionTask() {
+    ProcessInstance pi = submit("author2", fixture("inbox/data_policy.xml"));
+    formatAccepted(pi, "Standards Track");
+    String council1Task = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskAssignee("council1").singleResult().getId();
+
+    assertThatThrownBy(() -> as("council2", () -> taskService().complete(council1Task, Map.of("objects", false))))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(objectionTaskAssignees(pi)).containsExactlyElementsOf(COUNCIL);
+  }
+
+  private Object historicVariable(ProcessInstance pi, String name) {
+    return processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(name).singleResult().getValue();
+  }
+
+  private Xep registryEntry(int number) {
+    return transaction.execute(status -> {
+      Xep xep = xeps.findById(number).orElseThrow();
+      xep.getVersions().size();
+      xep.getStatusHistory().size();
+      return xep;
+    });
+  }
+}

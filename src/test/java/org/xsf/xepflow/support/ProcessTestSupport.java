@@ -1,0 +1,105 @@
+package org.xsf.xepflow.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.store.FolderException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xsf.xepflow.mail.EmbeddedStandardsList;
+
+/**
+ * Base of the tests that drive the real diagrams from bpmn/ through the real engine, database and
+ * SMTP server. All share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ProcessTestSupport {
+  @Autowired
+  protected ProcessEngine processEngine;
+  @Autowired
+  protected IdentityService identityService;
+  @Autowired
+  protected ManagementService managementService;
+  @Autowired
+  protected EmbeddedStandardsList standardsList;
+  @Autowired
+  protected TransactionTemplate transaction;
+
+  @BeforeEach
+  void initEngineAssertions() throws FolderException {
+    init(processEngine);
+    standardsList.purge();
+  }
+
+  @AfterEach
+  void resetClockAndUser() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  /** Does something as a demo user with their groups, as Tasklist or the API would. */
+  protected <T> T as(String user, Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  protected void as(String user, Runnable action) {
+    as(user, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  /** Moves the engine clock forward, as time passing would. */
+  protected void advanceClock(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  /** Runs the due jobs of a process instance (announcements, due timers) as the job executor would. */
+  protected void runDueJobs(String processInstanceId) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId)
+          .executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
+  }
+
+  protected static String fixture(String path) {
+    try (InputStream in = ProcessTestSupport.class.getResourceAsStream("/xeps/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No fixture " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
