@@ -1,3 +1,3 @@
 package org.xsf.xepflow.document;
 import java.util.List;
-public record XepHeader(String title, String abstractText, String number, String status, String type, String approver, String shortname, String lastcall, String expires, boolean interim, List<String> dependencies, List<String> supersedes, List<String> supersededBy, List<Object> authors, List<Object> revisions) {}
+public record XepHeader(String title, String abstractText, String number, String status, String type, String approver, String shortname, String lastcall, String expires, boolean interim, List<String> dependencies, List<String> supersedes, List<String> supersededBy, List<Author> authors, List<Revision> revisions) {}

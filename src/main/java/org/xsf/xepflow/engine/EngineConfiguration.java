@@ -10,7 +10,10 @@ import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Engine plugins: Camunda Connect (for the mail connector) and long String variables. */
+/**
+ * Engine plugins: Camunda Connect (for the mail connector), and long String variables with the
+ * history level that goes with them.
+ */
 @Configuration
 public class EngineConfiguration {
 
@@ -30,6 +33,7 @@ public class EngineConfiguration {
         }
         serializers.add(new LongStringValueSerializer());
         configuration.setCustomPreVariableSerializers(serializers);
+        configuration.setCustomHistoryLevels(List.of(new FullHistoryWithoutFormFields()));
       }
     };
   }

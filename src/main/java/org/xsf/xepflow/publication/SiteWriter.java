@@ -34,6 +34,11 @@ public class SiteWriter {
     return write("xep-%04d.xml".formatted(number), document);
   }
 
+  /** Publishes a provisional version of a Draft XEP to extensions/tmp/ (XEP-0001 section 8.1). */
+  public String publishProvisionally(int number, String version, String document) {
+    return write("tmp/xep-%04d-%s.xml".formatted(number, version.replaceAll("[^0-9A-Za-z.]", "_")), document);
+  }
+
   public String url(String relative) {
     return baseUrl + "/extensions/" + relative;
   }

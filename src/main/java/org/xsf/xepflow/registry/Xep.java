@@ -40,6 +40,13 @@ public class Xep {
   private String author;
   @Column(nullable = false)
   private Instant lastUpdated;
+  /** When it became Draft: a Call for Experience waits six months from here. */
+  private Instant draftSince;
+  /** Expiration date (XEP-0001 section 11): interim XEPs, or Deprecated -> Obsolete. */
+  private Instant expires;
+  private boolean interim;
+  @Column(length = 200)
+  private String supersededBy;
   @OneToMany(mappedBy = "xep", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("publishedAt, id")
   private List<XepVersion> versions = new ArrayList<>();
@@ -65,12 +72,41 @@ public class Xep {
   /** Moves the XEP to a new status and records who, when, why and on which revision. */
   public void changeStatus(XepStatus to, String who, Instant when, String why, String version) {
     statusHistory.add(new StatusChange(this, status, to, who, when, why, version));
+    if (to == XepStatus.Draft && status != XepStatus.Draft) {
+      draftSince = when;
+    }
     this.status = to;
   }
 
+  /** The Council converts a Historical XEP to the standards track (XEP-0001 section 8.2). */
+  public void convertToStandardsTrack() {
+    this.type = XepType.STANDARDS_TRACK;
+  }
+
   public void publish(String version, String initials, String remark, String document, Instant at) {
-    versions.add(new XepVersion(this, version, initials, remark, document, at));
+    versions.add(new XepVersion(this, version, initials, remark, document, at, false));
     this.lastUpdated = at;
+  }
+
+  /** A material change to a Draft XEP, published in tmp/ until the Council approves it. */
+  public XepVersion publishProvisionally(String version, String initials, String remark,
+      String document, Instant at) {
+    XepVersion provisional = new XepVersion(this, version, initials, remark, document, at, true);
+    versions.add(provisional);
+    return provisional;
+  }
+
+  void publishedOfficially(Instant at) {
+    this.lastUpdated = at;
+  }
+
+  /** The newest official version (provisional ones in tmp/ do not count). */
+  public XepVersion currentVersion() {
+    return versions.stream().filter(v -> !v.isProvisional()).reduce((a, b) -> b).orElseThrow();
+  }
+
+  public java.util.Optional<XepVersion> version(String version) {
+    return versions.stream().filter(v -> v.getVersion().equals(version)).findFirst();
   }
 
   /** XEP-0001 numbers are written with four digits: XEP-0421. */
@@ -112,6 +148,31 @@ public class Xep {
 
   public Instant getLastUpdated() {
     return lastUpdated;
+  }
+
+  public Instant getDraftSince() {
+    return draftSince;
+  }
+
+  public Instant getExpires() {
+    return expires;
+  }
+
+  public boolean isInterim() {
+    return interim;
+  }
+
+  public void expire(Instant expires, boolean interim) {
+    this.expires = expires;
+    this.interim = interim;
+  }
+
+  public String getSupersededBy() {
+    return supersededBy;
+  }
+
+  public void setSupersededBy(String supersededBy) {
+    this.supersededBy = supersededBy;
   }
 
   public List<XepVersion> getVersions() {

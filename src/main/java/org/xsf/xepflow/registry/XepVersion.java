@@ -31,17 +31,32 @@ public class XepVersion {
   private String document;
   @Column(nullable = false)
   private Instant publishedAt;
+  /** Published in tmp/ only, awaiting the Council's approval (XEP-0001 section 8.1). */
+  private boolean provisional;
 
   protected XepVersion() {
   }
 
-  XepVersion(Xep xep, String version, String initials, String remark, String document, Instant at) {
+  XepVersion(Xep xep, String version, String initials, String remark, String document, Instant at,
+      boolean provisional) {
     this.xep = xep;
     this.version = version;
     this.initials = initials;
     this.remark = remark;
     this.document = document;
     this.publishedAt = at;
+    this.provisional = provisional;
+  }
+
+  /** The Council approved the change: it becomes the official version. */
+  public void approve(Instant at) {
+    this.provisional = false;
+    this.publishedAt = at;
+    xep.publishedOfficially(at);
+  }
+
+  public boolean isProvisional() {
+    return provisional;
   }
 
   public String getVersion() {

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.registry.ProtoXep;
 import org.xsf.xepflow.registry.ProtoXepRepository;
 import org.xsf.xepflow.registry.Xep;
@@ -47,18 +47,11 @@ public class AcceptAsXep implements JavaDelegate {
     Xep xep = new Xep(number, shortname, protoXep.getTitle(), protoXep.getAbstractText(), type,
         (String) execution.getVariable("approvingBody"), protoXep.getSubmittedBy());
     xep.publish("0.1", EDITOR_INITIALS, reason, document, now);
-    xep.changeStatus(XepStatus.Experimental, actor(execution), now, reason, "0.1");
+    xep.changeStatus(XepStatus.Experimental, Actor.current(), now, reason, "0.1");
     xeps.save(xep);
     protoXep.accepted(number);
 
     execution.setVariable("xepNumber", number);
     execution.setVariable("xepLabel", xep.label());
-  }
-
-  /** Who made the change: the signed-in person, or the engine when a timer decided. */
-  static String actor(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    return authentication == null ? "xepflow" : authentication.getUserId();
   }
 }

@@ -2,13 +2,13 @@ package org.xsf.xepflow.submission;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.document.CheckedDocument;
 import org.xsf.xepflow.document.DocumentRejectedException;
+import org.xsf.xepflow.document.FindingsText;
 import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.document.XepHeader;
 import org.xsf.xepflow.registry.ProtoXep;
@@ -60,10 +60,7 @@ public class CheckProtoXepFormat implements JavaDelegate {
     execution.setVariable("xepType", header.type());
     execution.setVariable("approvingBody", boardApproves(header.type(), approver) ? "Board" : "Council");
     execution.setVariable("findingsCount", checked.findings().size());
-    execution.setVariable("findings", checked.findings().isEmpty()
-        ? "No findings: the document conforms to the XEP format."
-        : checked.findings().stream().map(f -> "- " + f.what() + " (" + f.where() + ")")
-            .collect(Collectors.joining("\n")));
+    execution.setVariable("findings", FindingsText.of(checked));
   }
 
   /** Only Procedural XEPs may name the Board as approving body (XEP-0001 section 3). */

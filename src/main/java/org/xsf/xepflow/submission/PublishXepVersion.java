@@ -21,7 +21,7 @@ public class PublishXepVersion implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Xep xep = xeps.findById(new SubmissionVariables(execution).xepNumber()).orElseThrow();
-    String document = xep.getVersions().get(xep.getVersions().size() - 1).getDocument();
+    String document = xep.currentVersion().getDocument();
     execution.setVariable("xepUrl", site.publishXep(xep.getNumber(), document));
   }
 }

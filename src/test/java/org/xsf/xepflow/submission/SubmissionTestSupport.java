@@ -1,10 +1,8 @@
 package org.xsf.xepflow.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
-import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -39,13 +37,7 @@ abstract class SubmissionTestSupport extends ProcessTestSupport {
   }
 
   void complete(String user, ProcessInstance pi, String activity, Map<String, Object> variables) {
-    Task task = taskService().createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey(activity).taskAssignee(user).singleResult();
-    if (task == null) {
-      task = task(activity, pi);
-    }
-    String id = task.getId();
-    as(user, () -> taskService().complete(id, variables));
+    complete(user, pi.getId(), activity, variables);
   }
 
   void formatAccepted(ProcessInstance pi, String type) {
@@ -57,25 +49,6 @@ abstract class SubmissionTestSupport extends ProcessTestSupport {
     complete(member, pi, "Task_ConsiderObjection", Map.of("objects", false));
   }
 
-  List<String> subjects() {
-    return standardsList.messages().stream().map(SubmissionTestSupport::subject).toList();
-  }
-
-  static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String body(MimeMessage message) {
-    try {
-      return String.valueOf(message.getContent());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   List<String> objectionTaskAssignees(ProcessInstance pi) {
     return taskService().createTaskQuery().processInstanceId(pi.getId())

@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -90,6 +95,46 @@ public abstract class ProcessTestSupport {
       due.forEach(job -> managementService.executeJob(job.getId()));
     }
     throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
+  }
+
+  /**
+   * Completes a user's task (theirs, or one offered to their group) the way Tasklist does: by
+   * submitting its form.
+   */
+  protected void complete(String user, String processInstanceId, String activity, Map<String, Object> variables) {
+    TaskService tasks = processEngine.getTaskService();
+    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activity)
+        .taskAssignee(user).singleResult();
+    if (task == null) {
+      task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activity)
+          .singleResult();
+    }
+    if (task == null) {
+      throw new AssertionError("No task " + activity + " in " + processInstanceId);
+    }
+    String id = task.getId();
+    as(user, () -> processEngine.getFormService().submitTaskForm(id, variables));
+  }
+
+  /** The mail subjects the Standards list (and everyone else) received, oldest first. */
+  protected List<String> subjects() {
+    return standardsList.messages().stream().map(ProcessTestSupport::subject).toList();
+  }
+
+  protected static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static String body(MimeMessage message) {
+    try {
+      return String.valueOf(message.getContent());
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   protected static String fixture(String path) {

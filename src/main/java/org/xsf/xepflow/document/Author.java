@@ -1,0 +1,2 @@
+package org.xsf.xepflow.document;
+public record Author(String firstname, String surname, String email, String jid) {}

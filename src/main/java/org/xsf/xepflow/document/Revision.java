@@ -1,0 +1,2 @@
+package org.xsf.xepflow.document;
+public record Revision(String version, String date, String initials, String remark) {}

@@ -1,0 +1,45 @@
+package org.xsf.xepflow.lifecycle;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.identity.Actor;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepStatus;
+
+/**
+ * "Change the status": the one place where a XEP's status changes, always with a history entry
+ * (who, when, why, which revision). The diagram sets {@code nextStatus} and {@code statusReason}.
+ */
+@Component("changeXepStatus")
+public class ChangeXepStatus implements JavaDelegate {
+  private final XepRepository xeps;
+
+  public ChangeXepStatus(XepRepository xeps) {
+    this.xeps = xeps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LifecycleVariables vars = new LifecycleVariables(execution);
+    XepStatus to = XepStatus.valueOf(vars.string("nextStatus"));
+    Xep xep = xeps.findById(vars.xepNumber()).orElseThrow();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (to == XepStatus.Draft && vars.flag("convertingToStandardsTrack")) {
+      xep.convertToStandardsTrack();
+      execution.setVariable("convertingToStandardsTrack", false);
+    }
+    xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), xep.currentVersion().getVersion());
+    execution.setVariable("status", to.name());
+    execution.setVariable("xepType", xep.getType().label());
+    execution.setVariable("version", xep.currentVersion().getVersion());
+    execution.setVariable("inactiveSince", Date.from(now));
+    if (xep.getDraftSince() != null) {
+      execution.setVariable("draftSince", Date.from(xep.getDraftSince()));
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.xsf.xepflow.lifecycle;
+
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.document.CheckedDocument;
+import org.xsf.xepflow.document.DocumentRejectedException;
+import org.xsf.xepflow.document.FindingsText;
+import org.xsf.xepflow.document.Revision;
+import org.xsf.xepflow.document.XepDocumentChecker;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+
+/**
+ * "Check the new version": it must be this XEP, carry a revision entry for a version not yet
+ * published, and its format is checked like a ProtoXEP's. Findings go to the Editor.
+ */
+@Component("checkNewVersion")
+public class CheckNewVersion implements JavaDelegate {
+  private final XepDocumentChecker checker;
+  private final XepRepository xeps;
+
+  public CheckNewVersion(XepDocumentChecker checker, XepRepository xeps) {
+    this.checker = checker;
+    this.xeps = xeps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LifecycleVariables vars = new LifecycleVariables(execution);
+    String xml = vars.string("xml");
+    if (xml == null || xml.isBlank()) {
+      throw new DocumentRejectedException("No XEP document was submitted.");
+    }
+    CheckedDocument checked = checker.check(xml.getBytes(StandardCharsets.UTF_8));
+    Xep xep = xeps.findById(vars.xepNumber()).orElseThrow();
+    String number = checked.header().number() == null ? "" : checked.header().number().trim();
+    if (!number.matches("\\d+") || Integer.parseInt(number) != xep.getNumber()) {
+      throw new DocumentRejectedException("This document says it is XEP " + number + ", not " + xep.label() + ".");
+    }
+    if (checked.header().revisions().isEmpty()) {
+      throw new DocumentRejectedException("The document has no revision entry for the new version.");
+    }
+    Revision newest = checked.header().revisions().get(0);
+    if (xep.version(newest.version()).isPresent()) {
+      throw new DocumentRejectedException("Version " + newest.version() + " of " + xep.label()
+          + " is already published: add a revision entry for the new version.");
+    }
+    execution.setVariable("newVersion", newest.version());
+    execution.setVariable("versionRemark", newest.remark());
+    execution.setVariable("versionInitials", newest.initials());
+    execution.setVariable("findingsCount", checked.findings().size());
+    execution.setVariable("findings", FindingsText.of(checked));
+  }
+}

@@ -1,0 +1,45 @@
+package org.xsf.xepflow.lifecycle;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.publication.SiteWriter;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+
+/**
+ * "Publish the new version" (XEP-0001 section 6): put under source control in the XEPs database,
+ * published at the XEP's canonical address. A vote open on an older revision no longer applies.
+ */
+@Component("publishNewVersion")
+public class PublishNewVersion implements JavaDelegate {
+  private final XepRepository xeps;
+  private final SiteWriter site;
+  private final OpenVotes openVotes;
+
+  public PublishNewVersion(XepRepository xeps, SiteWriter site, OpenVotes openVotes) {
+    this.xeps = xeps;
+    this.site = site;
+    this.openVotes = openVotes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LifecycleVariables vars = new LifecycleVariables(execution);
+    Xep xep = xeps.findById(vars.xepNumber()).orElseThrow();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String version = vars.string("newVersion");
+    xep.version(version).filter(v -> v.isProvisional()).ifPresentOrElse(
+        provisional -> provisional.approve(now),
+        () -> xep.publish(version, vars.string("versionInitials"), vars.string("versionRemark"),
+            vars.string("xml"), now));
+    execution.setVariable("xepUrl", site.publishXep(xep.getNumber(), vars.string("xml")));
+    execution.setVariable("version", version);
+    execution.setVariable("versionPublished", true);
+    execution.setVariable("lastUpdated", Date.from(now));
+    openVotes.revisionChanged(execution, xep.getNumber());
+  }
+}

@@ -1,0 +1,34 @@
+package org.xsf.xepflow.lifecycle;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.identity.Actor;
+import org.xsf.xepflow.registry.Implementation;
+import org.xsf.xepflow.registry.ImplementationRepository;
+
+/** Records an implementation the Editor entered after a Call for Experience. */
+@Component("recordImplementation")
+public class RecordImplementation implements TaskListener {
+  private final ImplementationRepository implementations;
+
+  public RecordImplementation(ImplementationRepository implementations) {
+    this.implementations = implementations;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!Boolean.TRUE.equals(task.getVariable("implementationPresented"))) {
+      return;
+    }
+    String name = (String) task.getVariable("implementationName");
+    String licence = (String) task.getVariable("implementationLicence");
+    if (name == null || name.isBlank() || licence == null || licence.isBlank()) {
+      throw new IllegalArgumentException("An implementation needs a name and a licence.");
+    }
+    implementations.save(new Implementation(new LifecycleVariables(task).xepNumber(), name.trim(),
+        licence.trim(), Boolean.TRUE.equals(task.getVariable("implementationOpenSource")),
+        Actor.current(), ClockUtil.getCurrentTime().toInstant()));
+  }
+}

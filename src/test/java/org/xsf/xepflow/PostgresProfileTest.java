@@ -1,0 +1,65 @@
+package org.xsf.xepflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.xsf.xepflow.registry.ProtoXepRepository;
+
+/**
+ * The production profile on a real PostgreSQL server (127.0.0.1:5432, as .ci/run starts it): the
+ * engine and the XEPs database create their tables and a ProtoXEP gets to the Editor.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=xepflow-postgres",
+        "xepflow.mail.smtp.port=0", "xepflow.site.dir=target/test-site-postgres"})
+@ActiveProfiles("postgres")
+class PostgresProfileTest {
+  private static final String DATABASE = "xepflow_test";
+
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  ProtoXepRepository protoXeps;
+
+  @DynamicPropertySource
+  static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
+    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        Statement sql = admin.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      sql.execute("CREATE DATABASE " + DATABASE);
+    }
+    registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+  }
+
+  @Test
+  void aProtoXepReachesTheEditorOnPostgres() throws Exception {
+    String xml = new String(getClass().getResourceAsStream("/xeps/inbox/mix.xml").readAllBytes());
+    String definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("protoxep-submission").latestVersion().singleResult().getId();
+    processEngine.getIdentityService().setAuthentication("author1", java.util.List.of("authors"));
+    ProcessInstance pi;
+    try {
+      pi = processEngine.getFormService().submitStartForm(definition, Map.of("xml", xml));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_EditorFormatReview").count()).isEqualTo(1);
+    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "xml")).isEqualTo(xml);
+    assertThat(protoXeps.findAll()).singleElement()
+        .satisfies(p -> assertThat(p.getTitle()).isEqualTo("Mediated Information eXchange (MIX)"));
+  }
+}

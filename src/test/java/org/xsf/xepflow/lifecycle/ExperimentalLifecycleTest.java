@@ -1,0 +1,148 @@
+package org.xsf.xepflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepVersion;
+
+/** Experimental and Deferred XEPs (XEP-0001 sections 6, 8.1, 9.1, 9.6, 9.7) through bpmn/xep-lifecycle.bpmn. */
+class ExperimentalLifecycleTest extends LifecycleTestSupport {
+
+  @Test
+  void acceptanceStartsTheLifecycleAsExperimental() {
+    ProcessInstance lifecycle = accept("author1", "inbox/mix.xml", "Standards Track");
+
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Task_CouncilDecisionExperimental");
+    assertThat(lifecycle).task("Task_UpdateExperimental").isAssignedTo("author1")
+        .hasName("Submit a new version of XEP-%04d or retract it".formatted(number(lifecycle)));
+    assertStatus(lifecycle, XepStatus.Experimental);
+  }
+
+  @Test
+  void humorousXepsAreActiveAsSoonAsTheyAreAccepted() {
+    ProcessInstance lifecycle = accept("author2", "xep-0076.xml", "Humorous");
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Active);
+    assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Active);
+    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion", "Task_CouncilDecisionApproved");
+    assertThat(subjects()).contains("ACTIVE: XEP-%04d (Malicious Stanzas)".formatted(number(lifecycle)));
+  }
+
+  @Test
+  void deferredAfterTwelveMonthsWithoutANewVersionAndTheAuthorIsRemindedAMonthBefore() {
+    ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Standards Track");
+    standardsListPurged();
+
+    advanceClock(Duration.ofDays(335));
+    runAllDueJobs(lifecycle);
+    assertThat(standardsList.messages()).singleElement().satisfies(mail -> {
+      assertThat(subject(mail)).isEqualTo("Reminder: XEP-%04d (Message Fastening) will be Deferred in a month".formatted(number(lifecycle)));
+      assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("author1@example.org");
+    });
+    assertStatus(lifecycle, XepStatus.Experimental);
+
+    advanceClock(Duration.ofDays(31));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Deferred);
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(1).getReason())
+        .isEqualTo("No new version for twelve months (XEP-0001 section 6).");
+    assertThat(subjects()).contains("DEFERRED: XEP-%04d (Message Fastening)".formatted(number(lifecycle)));
+    assertThat(lifecycle).isWaitingAt("Task_UpdateDeferred", "Task_ReassignDeferred");
+  }
+
+  @Test
+  void aNewVersionRestartsTheTwelveMonthsAndBringsADeferredXepBack() {
+    ProcessInstance lifecycle = accept("author1", "inbox/tictactoe.xml", "Standards Track");
+    advanceClock(Duration.ofDays(300));
+    publishNewVersion(lifecycle, "Task_UpdateExperimental", "0.2");
+
+    assertThat(registryEntry(lifecycle).getVersions()).extracting(XepVersion::getVersion).containsExactly("0.1", "0.2");
+    assertThat(subjects()).contains("UPDATED: XEP-%04d (Tic-tac-toe)".formatted(number(lifecycle)));
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental");
+
+    advanceClock(Duration.ofDays(100));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Experimental);
+
+    advanceClock(Duration.ofDays(270));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
+
+    publishNewVersion(lifecycle, "Task_UpdateDeferred", "0.3");
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Experimental);
+    assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Deferred, XepStatus.Experimental);
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getVersion()).isEqualTo("0.3");
+  }
+
+  @Test
+  void theEditorReassignsADeferredXepToExperimental() {
+    ProcessInstance lifecycle = accept("author2", "inbox/rsf.xml", "Standards Track");
+    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
+
+    complete("editor", lifecycle.getId(), "Task_ReassignDeferred", Map.of("reassignReason", "Work resumed at the summit."));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Experimental);
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason())
+        .isEqualTo("Re-assigned to Experimental by the XMPP Extensions Editor: Work resumed at the summit.");
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getChangedBy()).isEqualTo("editor");
+  }
+
+  @Test
+  void aXepQueuedForAdvancementIsNotDeferred() {
+    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
+    complete("editor", lifecycle.getId(), "Task_CouncilDecisionExperimental", Map.of("councilDecision", "queue"));
+    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Experimental);
+    assertThat(lifecycle).hasPassed("Timer_Inactivity").isWaitingAt("Task_UpdateExperimental");
+
+    complete("editor", lifecycle.getId(), "Task_CouncilDecisionExperimental", Map.of("councilDecision", "unqueue"));
+    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
+  }
+
+  @Test
+  void theAuthorRetractsAnExperimentalXep() {
+    ProcessInstance lifecycle = accept("author2", "inbox/xor.xml", "Standards Track");
+
+    complete("author2", lifecycle.getId(), "Task_UpdateExperimental", Map.of("authorAction", "retract"));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Retracted);
+    assertThat(lifecycle).isEnded().hasPassed("End_Retracted");
+    assertThat(subjects()).contains("RETRACTED: XEP-%04d (XMPP Over RELOAD (XOR))".formatted(number(lifecycle)));
+  }
+
+  @Test
+  void aNewVersionForAnotherXepOrAnOldVersionIsRefused() {
+    ProcessInstance lifecycle = accept("author1", "inbox/muc-presence-versioning.xml", "Standards Track");
+    String sameVersion = registryEntry(lifecycle).currentVersion().getDocument();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete("author1", lifecycle.getId(), "Task_UpdateExperimental",
+        Map.of("authorAction", "newVersion", "xml", sameVersion)))
+        .hasMessageContaining("is already published");
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental");
+    assertThat(registryEntry(lifecycle).getVersions()).hasSize(1);
+  }
+
+  private void standardsListPurged() {
+    try {
+      standardsList.purge();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

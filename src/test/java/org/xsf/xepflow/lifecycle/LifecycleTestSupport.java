@@ -1,0 +1,110 @@
+package org.xsf.xepflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.registry.StatusChange;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.support.ProcessTestSupport;
+
+/** Takes XEPs through their lifecycle the way the people of XEP-0001 do it in Tasklist. */
+abstract class LifecycleTestSupport extends ProcessTestSupport {
+  static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  XepRepository xeps;
+
+  /** A ProtoXEP submitted, its format accepted and no Council member objecting: a new XEP. */
+  ProcessInstance accept(String author, String fixture, String type) {
+    String definition = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("protoxep-submission").latestVersion().singleResult().getId();
+    ProcessInstance submission = as(author, () -> formService.submitStartForm(definition, Map.of("xml", fixture(fixture))));
+    complete("editor", submission.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", type));
+    runDueJobs(submission.getId());
+    COUNCIL.forEach(member -> complete(member, submission.getId(), "Task_ConsiderObjection", Map.of("objects", false)));
+    runDueJobs(submission.getId());
+    int number = (Integer) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(submission.getId()).variableName("xepNumber").singleResult().getValue();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("xep-lifecycle")
+        .processInstanceBusinessKey(String.valueOf(number)).singleResult();
+  }
+
+  int number(ProcessInstance lifecycle) {
+    return Integer.parseInt(lifecycle.getBusinessKey());
+  }
+
+  Xep registryEntry(ProcessInstance lifecycle) {
+    return transaction.execute(status -> {
+      Xep xep = xeps.findById(number(lifecycle)).orElseThrow();
+      xep.getVersions().size();
+      xep.getStatusHistory().size();
+      return xep;
+    });
+  }
+
+  /** The registry and the process agree on the status: nothing changes a status but the engine. */
+  void assertStatus(ProcessInstance lifecycle, XepStatus expected) {
+    assertThat(registryEntry(lifecycle).getStatus()).isEqualTo(expected);
+    if (runtimeService.createProcessInstanceQuery().processInstanceId(lifecycle.getId()).count() > 0) {
+      assertThat(runtimeService.getVariable(lifecycle.getId(), "status")).isEqualTo(expected.name());
+    }
+  }
+
+  List<XepStatus> statusHistory(ProcessInstance lifecycle) {
+    return registryEntry(lifecycle).getStatusHistory().stream().map(StatusChange::getToStatus).toList();
+  }
+
+  /** The XEP's current document with a new revision entry on top: what an author submits. */
+  String nextVersion(ProcessInstance lifecycle, String version, String remark) {
+    String current = registryEntry(lifecycle).currentVersion().getDocument();
+    int at = current.indexOf("<revision>");
+    String indent = current.substring(current.lastIndexOf('\n', at) + 1, at);
+    return current.substring(0, at) + "<revision>\n" + indent + "  <version>" + version + "</version>\n"
+        + indent + "  <date>2027-01-01</date>\n" + indent + "  <initials>aa</initials>\n"
+        + indent + "  <remark><p>" + remark + "</p></remark>\n" + indent + "</revision>\n" + indent
+        + current.substring(at);
+  }
+
+  /** The author submits a new version in Tasklist and the Editor publishes it. */
+  void publishNewVersion(ProcessInstance lifecycle, String authorTask, String version) {
+    Map<String, Object> submitted = authorTask.equals("Task_UpdateExperimental")
+        ? Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, version, "Changes " + version))
+        : Map.of("xml", nextVersion(lifecycle, version, "Changes " + version));
+    complete("author1", lifecycle.getId(), authorTask, submitted);
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    runDueJobs(newVersion.getId());
+  }
+
+  /** Runs the due jobs of the lifecycle and of every process it called (Last Call, votes ...). */
+  void runAllDueJobs(ProcessInstance lifecycle) {
+    for (int round = 0; round < 5; round++) {
+      runDueJobsOfTree(lifecycle.getId());
+    }
+  }
+
+  private void runDueJobsOfTree(String processInstanceId) {
+    runDueJobs(processInstanceId);
+    runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+        .forEach(sub -> runDueJobsOfTree(sub.getId()));
+  }
+
+  /** The process a lifecycle called, e.g. its open "last-call" or "council-vote". */
+  ProcessInstance called(ProcessInstance parent, String processKey) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .superProcessInstanceId(parent.getId()).singleResult();
+  }
+}
