@@ -6,15 +6,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.xsf.xepflow.document.DocumentRejectedException;
+import org.xsf.xepflow.engine.InvalidInputException;
 
 /** Errors of the app's API as RFC 9457 problem details that say what was wrong. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 public class ApiErrors {
 
-  @ExceptionHandler(DocumentRejectedException.class)
-  ProblemDetail rejected(DocumentRejectedException e) {
+  @ExceptionHandler({DocumentRejectedException.class, InvalidInputException.class})
+  ProblemDetail rejected(RuntimeException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Not an acceptable XEP document");
+    problem.setTitle("Refused input");
     return problem;
   }
 

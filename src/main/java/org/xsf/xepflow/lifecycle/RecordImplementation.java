@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.ImplementationRepository;
@@ -25,7 +26,7 @@ public class RecordImplementation implements TaskListener {
     String name = (String) task.getVariable("implementationName");
     String licence = (String) task.getVariable("implementationLicence");
     if (name == null || name.isBlank() || licence == null || licence.isBlank()) {
-      throw new IllegalArgumentException("An implementation needs a name and a licence.");
+      throw new InvalidInputException("An implementation needs a name and a licence.");
     }
     implementations.save(new Implementation(new LifecycleVariables(task).xepNumber(), name.trim(),
         licence.trim(), Boolean.TRUE.equals(task.getVariable("implementationOpenSource")),

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.CouncilResponseRepository;
 
@@ -27,7 +28,7 @@ public class RecordCouncilResponse implements TaskListener {
     boolean objects = Boolean.TRUE.equals(task.getVariable(fromMeeting ? "meetingObjects" : "objects"));
     String reasons = (String) task.getVariable(fromMeeting ? "meetingMinutes" : "objectionReasons");
     if (objects && (reasons == null || reasons.isBlank())) {
-      throw new IllegalArgumentException("An objection needs written reasons for the author.");
+      throw new InvalidInputException("An objection needs written reasons for the author.");
     }
     responses.save(new CouncilResponse(new SubmissionVariables(task).protoXepId(), respondent, objects,
         objects ? reasons.trim() : null, ClockUtil.getCurrentTime().toInstant()));

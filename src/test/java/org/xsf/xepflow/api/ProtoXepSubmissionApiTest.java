@@ -116,6 +116,21 @@ class ProtoXepSubmissionApiTest extends ProcessTestSupport {
     assertThat(protoXeps.count()).isEqualTo(rows);
   }
 
+  @Test
+  void tasklistStartFormRefusesAHostileDocumentAsABadRequest() {
+    long instances = historyService.createHistoricProcessInstanceQuery().count();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    Map<String, Object> form = Map.of("variables", Map.of("xml", Map.of("value", XXE, "type", "String")));
+
+    ResponseEntity<Map> response = http.withBasicAuth("author2", "xsf").postForEntity(
+        "/engine-rest/process-definition/key/protoxep-submission/submit-form", new HttpEntity<>(form, headers), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message")).contains("file:///etc/passwd").doesNotContain("root:");
+    assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
   private ResponseEntity<Map> post(String user, String xml) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_XML);
