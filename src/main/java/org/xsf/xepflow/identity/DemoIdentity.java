@@ -79,6 +79,8 @@ public class DemoIdentity implements ApplicationRunner {
     grant(XsfGroups.AUTHORS, Resources.PROCESS_DEFINITION, "protoxep-submission",
         Permissions.CREATE_INSTANCE);
     grant(XsfGroups.AUTHORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    grant(XsfGroups.EDITOR, Resources.PROCESS_DEFINITION, "council-term-end", Permissions.CREATE_INSTANCE);
+    grant(XsfGroups.EDITOR, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     filter("My tasks", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     filter("My group tasks",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));

@@ -18,7 +18,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
 
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
     endVotingPeriod(lifecycle);
     assertThat(lifecycle).isWaitingAt("Task_VoteNotPassed");
     complete("editor", lifecycle.getId(), "Task_VoteNotPassed",
@@ -35,7 +35,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/account-management.xml", "Standards Track");
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "1", "council3", "-1", "council4", "1", "council5", "1"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
     endVotingPeriod(lifecycle);
 
     complete("editor", lifecycle.getId(), "Task_VoteNotPassed",
@@ -83,7 +83,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     proposeForAdvancement(lifecycle, false);
     assertStatus(lifecycle, XepStatus.Proposed);
     lastCallEndsWithProposal(lifecycle, "0.2");
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "1", "council3", "1", "council4", "0", "council5", "1"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "0", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Draft);
     assertThat(subjects()).contains("DRAFT: XEP-%04d (Pubsub Node Bookmark)".formatted(number));
@@ -92,7 +92,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance change = submitDraftChange(lifecycle, "1.1");
     assertThat(subjects()).contains("PROPOSED CHANGE: XEP-%04d (Pubsub Node Bookmark) version 1.1".formatted(number));
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.2");
-    castVotes(change, Map.of("council1", "1", "council2", "1", "council3", "1", "council4", "1", "council5", "1"));
+    castVotes(change, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
 
@@ -111,7 +111,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     recordImplementation(call, "Prosody", "MIT", true, true);
     recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "1", "council3", "1", "council4", "1", "council5", "0"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "0"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Final);
     assertThat(subjects()).contains("FINAL: XEP-%04d (Pubsub Node Bookmark)".formatted(number));
@@ -153,7 +153,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author2", "xep-0090.xml", "Historical");
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "1", "council3", "1", "council4", "1", "council5", "1"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
 
@@ -161,7 +161,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Proposed);
     lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "1", "council3", "1", "council4", "1", "council5", "1"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Draft);
@@ -173,7 +173,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/notification-inbox.xml", "Standards Track");
     proposeForAdvancement(lifecycle, true);
     lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "1", "council3", "1", "council4", "1", "council5", "1"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Draft);
     assertThat(registryEntry(lifecycle).isInterim()).isTrue();
@@ -194,7 +194,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", fixture, "Standards Track");
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "1", "council2", "1", "council3", "1", "council4", "1", "council5", "1"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Draft);
     return lifecycle;
@@ -233,8 +233,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
   }
 
-  /** Each member casts a ballot on the council-vote process opened somewhere below {@code parent}. */
   private void castVotes(ProcessInstance parent, Map<String, String> ballots) {
-    VoteDriver.cast(this, parent, ballots);
+    castVotes(parent.getId(), ballots);
   }
 }

@@ -1,4 +1,4 @@
-package org.xsf.xepflow.lifecycle;
+package org.xsf.xepflow.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

@@ -1,0 +1,209 @@
+package org.xsf.xepflow.vote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.support.ProcessTestSupport;
+
+/** The vote of XEP-0001 section 8 through bpmn/council-vote.bpmn. */
+class CouncilVoteProcessTest extends ProcessTestSupport {
+  private static int xepNumber = 9000;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  BallotRepository ballots;
+  @Autowired
+  VoteRepository votes;
+
+  @Test
+  void everyMemberVotingWithoutVetoEndsTheVoteAtOnce() {
+    ProcessInstance vote = open("Council");
+    assertThat(vote).isWaitingAt("Task_CastVote");
+    assertThat(tasksOf(vote)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder("council1", "council2", "council3", "council4", "council5");
+    assertThat(tasksOf(vote).get(0).getName()).isEqualTo("Vote on XEP-%04d version 0.3: advance to Draft".formatted(xepNumber));
+
+    castVotes(vote.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "0", "council4", "+1", "council5", "0"));
+
+    assertThat(vote).isEnded().hasPassed("Task_TallyVotes").hasNotPassed("Timer_VotingPeriod")
+        .variables().containsEntry("voteOutcome", "advance");
+  }
+
+  @Test
+  void aVetoBlocksUntilTheMemberLiftsIt() {
+    ProcessInstance vote = open("Council");
+    castVotes(vote.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
+    assertThat(vote).isActive();
+    assertThat(tasksOf(vote)).extracting(Task::getTaskDefinitionKey).containsOnly("Task_ChangeVote");
+
+    castVotes(vote.getId(), Map.of("council3", "+1"));
+
+    assertThat(vote).isEnded().variables().containsEntry("voteOutcome", "advance");
+    Long voteId = (Long) historicVariable(vote, "voteId");
+    assertThat(ballots.findByVoteIdOrderByIdAsc(voteId)).hasSize(6)
+        .filteredOn(b -> b.getMember().equals("council3")).extracting(Ballot::getValue, Ballot::getReasons)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(-1, "Concerns of council3"), org.assertj.core.groups.Tuple.tuple(1, null));
+  }
+
+  @Test
+  void aVetoStandingWhenThePeriodEndsBlocksTheXep() {
+    ProcessInstance vote = open("Council");
+    castVotes(vote.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    runDueJobs(vote.getId());
+
+    assertThat(vote).isEnded().hasPassed("Timer_VotingPeriod").variables().containsEntry("voteOutcome", "blocked");
+    assertThat(votes.findById((Long) historicVariable(vote, "voteId")).orElseThrow().getOutcome()).isEqualTo("blocked");
+  }
+
+  @Test
+  void withoutAMajorityOfPlusOnesItDoesNotAdvance() {
+    ProcessInstance vote = open("Council");
+    castVotes(vote.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "0", "council4", "0", "council5", "0"));
+    assertThat(vote).isEnded().variables().containsEntry("voteOutcome", "noMajority");
+  }
+
+  @Test
+  void silentMembersAreRemindedAndThenCountAsTheDiagramsDefault() {
+    ProcessInstance vote = open("Council");
+    castVotes(vote.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "+1"));
+    advanceClock(Duration.ofDays(12).plusMinutes(1));
+    runDueJobs(vote.getId());
+    // one mail, delivered to the two mailboxes of the members who have not voted
+    assertThat(standardsList.messages()).hasSize(2).allSatisfy(mail -> {
+      assertThat(subject(mail)).startsWith("Reminder: vote on XEP-%04d version 0.3".formatted(xepNumber));
+      assertThat(mail.getAllRecipients()).extracting(Object::toString)
+          .containsExactlyInAnyOrder("council4@example.org", "council5@example.org");
+    });
+
+    advanceClock(Duration.ofDays(2));
+    runDueJobs(vote.getId());
+
+    // silent members count as 0 (the field silentMemberVote in the diagram): 3 of 5 is a majority
+    assertThat(vote).isEnded().variables().containsEntry("voteOutcome", "advance");
+  }
+
+  @Test
+  void aMinusOneNeedsWrittenReasonsAndNothingIsRecordedWithout() {
+    ProcessInstance vote = open("Council");
+    Task task = taskOf(vote, "council2");
+
+    assertThatThrownBy(() -> as("council2", () -> processEngine.getFormService()
+        .submitTaskForm(task.getId(), Map.of("ballot", "-1")))).hasMessageContaining("A -1 needs written reasons");
+
+    assertThat(ballots.findByVoteIdOrderByIdAsc((Long) runtimeService.getVariable(vote.getId(), "voteId"))).isEmpty();
+    assertThat(taskOf(vote, "council2").getTaskDefinitionKey()).isEqualTo("Task_CastVote");
+  }
+
+  @Test
+  void aMemberCannotVoteForAnother() {
+    ProcessInstance vote = open("Council");
+    Task council1 = taskOf(vote, "council1");
+
+    assertThatThrownBy(() -> as("council2", () -> processEngine.getFormService()
+        .submitTaskForm(council1.getId(), Map.of("ballot", "+1")))).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as("author1", () -> processEngine.getFormService()
+        .submitTaskForm(council1.getId(), Map.of("ballot", "+1")))).isInstanceOf(AuthorizationException.class);
+    assertThat(ballots.findByVoteIdOrderByIdAsc((Long) runtimeService.getVariable(vote.getId(), "voteId"))).isEmpty();
+  }
+
+  @Test
+  void boardApprovedProceduralXepsAreVotedOnByTheBoard() {
+    ProcessInstance vote = open("Board");
+    assertThat(tasksOf(vote)).extracting(Task::getAssignee).containsExactlyInAnyOrder("board1", "board2", "board3");
+    castVotes(vote.getId(), Map.of("board1", "+1", "board2", "+1", "board3", "0"));
+    assertThat(vote).isEnded().variables().containsEntry("voteOutcome", "advance");
+  }
+
+  @Test
+  void theEndOfTheCouncilsTermVoidsOpenCouncilVotesButNotBoardVotes() {
+    ProcessInstance councilVote = open("Council");
+    ProcessInstance boardVote = open("Board");
+    castVotes(councilVote.getId(), Map.of("council1", "+1"));
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("council-term-end")
+        .latestVersion().singleResult().getId();
+
+    as("editor", () -> processEngine.getFormService().submitStartForm(definition, Map.of("termEndedOn", "2026-12-31")));
+
+    assertThat(councilVote).isEnded().hasPassed("Message_TermEnded").variables().containsEntry("voteOutcome", "termEnded");
+    assertThat(boardVote).isActive();
+  }
+
+  @Test
+  void aNewRevisionEndsTheVoteOnTheOldOne() {
+    ProcessInstance vote = open("Council");
+    runtimeService.createMessageCorrelation("NewRevision").processInstanceVariableEquals("xepNumber", xepNumber)
+        .correlateAll();
+    assertThat(vote).isEnded().variables().containsEntry("voteOutcome", "revisionChanged");
+  }
+
+  @Test
+  void membersVotingAtTheSameMomentAreEachRecordedOnce() throws Exception {
+    ProcessInstance vote = open("Council");
+    List<Callable<Void>> voters = new ArrayList<>();
+    for (Task task : tasksOf(vote)) {
+      voters.add(() -> {
+        for (int attempt = 0; ; attempt++) {
+          try {
+            as(task.getAssignee(), () -> processEngine.getFormService().submitTaskForm(task.getId(), Map.of("ballot", "+1")));
+            return null;
+          } catch (OptimisticLockingException e) {
+            if (attempt > 10) {
+              throw e;
+            }
+          }
+        }
+      });
+    }
+    var pool = Executors.newFixedThreadPool(5);
+    try {
+      for (var result : pool.invokeAll(voters)) {
+        result.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(vote).isEnded().variables().containsEntry("voteOutcome", "advance");
+    assertThat(ballots.findByVoteIdOrderByIdAsc((Long) historicVariable(vote, "voteId"))).extracting(Ballot::getMember)
+        .containsExactlyInAnyOrder("council1", "council2", "council3", "council4", "council5");
+  }
+
+  private ProcessInstance open(String approvingBody) {
+    xepNumber++;
+    return runtimeService.startProcessInstanceByKey("council-vote", Map.of("xepNumber", xepNumber,
+        "xepLabel", "XEP-%04d".formatted(xepNumber), "title", "Test protocol", "version", "0.3",
+        "approvingBody", approvingBody, "question", "advance to Draft", "xepUrl", "http://localhost/x"));
+  }
+
+  private List<Task> tasksOf(ProcessInstance vote) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(vote.getId()).list();
+  }
+
+  private Task taskOf(ProcessInstance vote, String member) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(vote.getId()).taskAssignee(member)
+        .singleResult();
+  }
+
+  private Object historicVariable(ProcessInstance pi, String name) {
+    return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(name).singleResult().getValue();
+  }
+}
