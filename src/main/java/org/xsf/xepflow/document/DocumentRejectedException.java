@@ -1,2 +1,12 @@
 package org.xsf.xepflow.document;
-public class DocumentRejectedException extends RuntimeException { public DocumentRejectedException(String m){super(m);} }
+
+/** The input cannot be taken as a XEP document at all; the message says why, for the submitter. */
+public class DocumentRejectedException extends RuntimeException {
+  public DocumentRejectedException(String message) {
+    super(message);
+  }
+
+  public DocumentRejectedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

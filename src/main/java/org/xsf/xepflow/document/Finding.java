@@ -1,2 +1,5 @@
 package org.xsf.xepflow.document;
-public record Finding(String what, String where) {}
+
+/** One thing wrong with a XEP document's format, and where. */
+public record Finding(String what, String where) {
+}

@@ -1,2 +1,5 @@
 package org.xsf.xepflow.document;
-public record Revision(String version, String date, String initials, String remark) {}
+
+/** One entry of a XEP's revision history; the remark as plain text. */
+public record Revision(String version, String date, String initials, String remark) {
+}

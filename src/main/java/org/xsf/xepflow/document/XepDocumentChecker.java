@@ -1,2 +1,151 @@
 package org.xsf.xepflow.document;
-public final class XepDocumentChecker { public XepDocumentChecker(long m){} public CheckedDocument check(byte[] x){ return null;} }
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * The automatic part of the Editor's format check (XEP-0001 sections 4, 5, 12-15). Parses a XEP
+ * document safely: its DOCTYPE may only pull in the bundled xep.dtd and xep.ent, entity expansion
+ * and size are capped. Validates it against the XEP schema and checks what the schema cannot.
+ * Thread-safe.
+ */
+public final class XepDocumentChecker {
+  public static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024;
+  // Generous for the XSF's xep.ent (about 1200 entities) and its biggest XEPs, far below what a
+  // billion-laughs document needs.
+  private static final String ENTITY_EXPANSION_LIMIT = "20000";
+  private static final String TOTAL_ENTITY_SIZE_LIMIT = "8000000";
+  private static final String MAX_ELEMENT_DEPTH = "100";
+
+  private final long maxBytes;
+  private final Schema schema;
+
+  public XepDocumentChecker() {
+    this(DEFAULT_MAX_BYTES);
+  }
+
+  public XepDocumentChecker(long maxBytes) {
+    this.maxBytes = maxBytes;
+    try {
+      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      this.schema = factory.newSchema(XepDocumentChecker.class.getResource("xep.xsd"));
+    } catch (SAXException e) {
+      throw new IllegalStateException("The bundled XEP schema is broken", e);
+    }
+  }
+
+  public CheckedDocument check(InputStream xml) {
+    try {
+      byte[] bytes = xml.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      return check(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public CheckedDocument check(byte[] xml) {
+    if (xml.length > maxBytes) {
+      throw new DocumentRejectedException("The document is larger than the limit of " + size(maxBytes) + ".");
+    }
+    if (xml.length == 0) {
+      throw new DocumentRejectedException("The document is empty.");
+    }
+    List<Finding> findings = new ArrayList<>();
+    Document document = parse(xml, findings);
+    Element root = document.getDocumentElement();
+    if (!"xep".equals(root.getTagName())) {
+      throw new DocumentRejectedException("This is not a XEP document: its root element is <"
+          + root.getTagName() + ">, not <xep>.");
+    }
+    Element header = Dom.child(root, "header");
+    if (header == null) {
+      throw new DocumentRejectedException("This is not a XEP document: it has no <header>.");
+    }
+    findings.addAll(ContentChecks.of(root, header));
+    return new CheckedDocument(HeaderReader.read(header), List.copyOf(findings));
+  }
+
+  private Document parse(byte[] xml, List<Finding> findings) {
+    try {
+      DocumentBuilder builder = factory().newDocumentBuilder();
+      builder.setEntityResolver(new BundledEntities());
+      builder.setErrorHandler(new SchemaFindings(findings));
+      return builder.parse(new ByteArrayInputStream(xml));
+    } catch (SAXParseException e) {
+      throw new DocumentRejectedException(describe(e), e);
+    } catch (DocumentRejectedException e) {
+      throw e;
+    } catch (SAXException e) {
+      if (e.getCause() instanceof DocumentRejectedException rejected) {
+        throw rejected;
+      }
+      throw new DocumentRejectedException("The document is not well-formed XML: " + e.getMessage(), e);
+    } catch (IOException | ParserConfigurationException e) {
+      throw new DocumentRejectedException("The document could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private DocumentBuilderFactory factory() throws ParserConfigurationException {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setValidating(false);
+    factory.setXIncludeAware(false);
+    factory.setExpandEntityReferences(true);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", ENTITY_EXPANSION_LIMIT);
+    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", TOTAL_ENTITY_SIZE_LIMIT);
+    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
+    factory.setSchema(schema);
+    return factory;
+  }
+
+  private static String describe(SAXParseException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
+    if (message.contains("JAXP00010001") || message.contains("JAXP00010004") || message.contains("entity expansion")) {
+      return "The document expands too many entities (an entity-expansion attack?)" + where + ".";
+    }
+    if (message.contains("JAXP00010005") || message.contains("JAXP00010003")) {
+      return "The document's entities are too large" + where + ".";
+    }
+    return "The document is not well-formed XML" + where + ": " + message;
+  }
+
+  private static String size(long bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
+  }
+
+  /** Schema errors are findings for the Editor, not reasons to refuse the document. */
+  private record SchemaFindings(List<Finding> findings) implements ErrorHandler {
+    @Override
+    public void warning(SAXParseException e) {
+    }
+
+    @Override
+    public void error(SAXParseException e) {
+      findings.add(new Finding(e.getMessage(), "line " + e.getLineNumber() + ", column " + e.getColumnNumber()));
+    }
+
+    @Override
+    public void fatalError(SAXParseException e) throws SAXParseException {
+      throw e;
+    }
+  }
+}

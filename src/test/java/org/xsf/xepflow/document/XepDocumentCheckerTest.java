@@ -1,0 +1,187 @@
+package org.xsf.xepflow.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The format check on the XSF's real documents, on broken ones and on hostile input. */
+class XepDocumentCheckerTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/xeps");
+  private final XepDocumentChecker checker = new XepDocumentChecker();
+
+  static Stream<Path> realDocuments() throws IOException {
+    return Stream.concat(Files.list(FIXTURES), Files.list(FIXTURES.resolve("inbox")))
+        .filter(p -> p.toString().endsWith(".xml")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("realDocuments")
+  void everyRealXepIsReadAndMeetsTheSchema(Path document) throws IOException {
+    CheckedDocument checked = checker.check(Files.readAllBytes(document));
+
+    assertThat(checked.header().title()).isNotBlank();
+    assertThat(checked.header().status()).isNotBlank();
+    assertThat(checked.header().type()).isNotBlank();
+    assertThat(checked.header().authors()).isNotEmpty().allSatisfy(a -> assertThat(a.surname()).isNotBlank());
+    assertThat(checked.header().revisions()).isNotEmpty();
+    List<Finding> schemaFindings = checked.findings().stream().filter(f -> f.what().startsWith("cvc-")).toList();
+    if (document.getFileName().toString().equals("xep-README.xml")) {
+      // the README of the XSF's repository is numbered "README", not a XEP number
+      assertThat(schemaFindings).extracting(Finding::where).containsOnly("line 12, column 26");
+    } else {
+      assertThat(schemaFindings).isEmpty();
+    }
+  }
+
+  @Test
+  void readsTheHeaderWithItsEntitiesExpanded() {
+    XepHeader header = checker.check(fixture("xep-0421.xml")).header();
+
+    assertThat(header.number()).isEqualTo("0421");
+    assertThat(header.status()).isEqualTo("Draft");
+    assertThat(header.type()).isEqualTo("Standards Track");
+    assertThat(header.approver()).isEqualTo("Council");
+    assertThat(header.shortname()).isEqualTo("occupant-id");
+    assertThat(header.lastcall()).isEqualTo("2025-01-06");
+    assertThat(header.dependencies()).containsExactly("XMPP Core", "XEP-0001", "XEP-0030", "XEP-0045");
+    assertThat(header.authors()).singleElement().satisfies(a -> {
+      assertThat(a.firstname()).isEqualTo("Marvin");
+      assertThat(a.surname()).isEqualTo("Wißfeld");
+    });
+    assertThat(header.revisions()).hasSize(6);
+    assertThat(header.revisions().get(0)).isEqualTo(new Revision("1.0.1", "2025-04-09", "XEP Editor (dg)", "Fixed typo"));
+  }
+
+  @Test
+  void aConformingProtoXepHasNoFindings() {
+    CheckedDocument checked = checker.check(fixture("inbox/mix.xml"));
+    assertThat(checked.conforms()).isTrue();
+    assertThat(checked.header().number()).isEqualTo("xxxx");
+    assertThat(checked.header().status()).isEqualTo("ProtoXEP");
+  }
+
+  @Test
+  void reportsMissingConsiderationsSectionsAndAuthorDetails() {
+    CheckedDocument fasten = checker.check(fixture("inbox/fasten.xml"));
+    assertThat(fasten.findings()).containsExactly(
+        new Finding("Missing section 'Security Considerations'", "/xep"),
+        new Finding("Author Kevin Smith has no jid", "/xep/header/author[1]"));
+
+    CheckedDocument disco = checker.check(fixture("xep-0030.xml"));
+    assertThat(disco.findings()).containsExactly(
+        new Finding("Author Peter Millard has no email", "/xep/header/author[2]"),
+        new Finding("Author Peter Millard has no jid", "/xep/header/author[2]"));
+  }
+
+  @Test
+  void reportsAMissingLegalNotice() {
+    String withoutLegal = text("inbox/mix.xml").replace("&LEGALNOTICE;", "");
+    assertThat(checker.check(bytes(withoutLegal)).findings())
+        .contains(new Finding("The legal notice of the XSF IPR Policy is missing or incomplete", "/xep/header/legal"))
+        .anyMatch(f -> f.what().contains("legal") && f.where().startsWith("line "));
+  }
+
+  @Test
+  void reportsSchemaViolationsWithTheirLine() {
+    String invalidStatus = text("inbox/mix.xml").replace("<status>ProtoXEP</status>", "<status>Approved</status>");
+    assertThat(checker.check(bytes(invalidStatus)).findings())
+        .anyMatch(f -> f.what().contains("Approved") && f.where().matches("line \\d+, column \\d+"));
+
+    String outOfOrder = text("inbox/mix.xml").replaceFirst("(<title>.*?</title>)(\\s*)(<abstract>[\\s\\S]*?</abstract>)", "$3$2$1");
+    assertThat(checker.check(bytes(outOfOrder)).findings()).anyMatch(f -> f.what().contains("abstract"));
+  }
+
+  @Test
+  void refusesExternalEntitiesAndNeverReadsThem() {
+    String xxe = "<?xml version='1.0'?><!DOCTYPE xep [<!ENTITY s SYSTEM 'file:///etc/passwd'>]>"
+        + "<xep><header><title>&s;</title></header></xep>";
+    assertThatThrownBy(() -> checker.check(bytes(xxe))).isInstanceOf(DocumentRejectedException.class)
+        .hasMessageContaining("'file:///etc/passwd'").hasMessageNotContaining("root:");
+
+    String remoteDtd = "<?xml version='1.0'?><!DOCTYPE xep SYSTEM 'http://attacker.example/xep.dtd'><xep/>";
+    assertThatThrownBy(() -> checker.check(bytes(remoteDtd))).isInstanceOf(DocumentRejectedException.class)
+        .hasMessageContaining("http://attacker.example/xep.dtd");
+
+    String parameterEntity = "<?xml version='1.0'?><!DOCTYPE xep [<!ENTITY % p SYSTEM 'file:///etc/hostname'> %p;]><xep/>";
+    assertThatThrownBy(() -> checker.check(bytes(parameterEntity))).isInstanceOf(DocumentRejectedException.class)
+        .hasMessageContaining("file:///etc/hostname");
+  }
+
+  @Test
+  void refusesBillionLaughsQuickly() {
+    StringBuilder dtd = new StringBuilder("<!ENTITY a0 'lol'>");
+    for (int i = 1; i <= 10; i++) {
+      dtd.append("<!ENTITY a").append(i).append(" '").append(("&a" + (i - 1) + ";").repeat(10)).append("'>");
+    }
+    String bomb = "<?xml version='1.0'?><!DOCTYPE xep [" + dtd + "]><xep><header><title>&a10;</title></header></xep>";
+
+    assertThatThrownBy(() -> checker.check(bytes(bomb))).isInstanceOf(DocumentRejectedException.class)
+        .hasMessageContaining("too many entities");
+  }
+
+  @Test
+  void readsNoMoreThanTheLimitOfAHugeUpload() {
+    CountingStream hundredMegabytes = new CountingStream(100L * 1024 * 1024);
+
+    assertThatThrownBy(() -> checker.check(hundredMegabytes)).isInstanceOf(DocumentRejectedException.class)
+        .hasMessage("The document is larger than the limit of 4 MiB.");
+    assertThat(hundredMegabytes.read).isEqualTo(XepDocumentChecker.DEFAULT_MAX_BYTES + 1);
+  }
+
+  @Test
+  void refusesWhatIsNotAXepDocument() {
+    assertThatThrownBy(() -> checker.check(bytes("<html><body>Hi</body></html>")))
+        .hasMessage("This is not a XEP document: its root element is <html>, not <xep>.");
+    assertThatThrownBy(() -> checker.check(bytes("<xep><section1 topic='x'/></xep>")))
+        .hasMessage("This is not a XEP document: it has no <header>.");
+    assertThatThrownBy(() -> checker.check(bytes("<xep><header>")))
+        .isInstanceOf(DocumentRejectedException.class).hasMessageStartingWith("The document is not well-formed XML (line 1");
+    assertThatThrownBy(() -> checker.check(new byte[0])).hasMessage("The document is empty.");
+  }
+
+  private static byte[] fixture(String name) {
+    return bytes(text(name));
+  }
+
+  private static String text(String name) {
+    try {
+      return Files.readString(FIXTURES.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A stream of spaces that counts how much of it was read. */
+  private static final class CountingStream extends InputStream {
+    private final long size;
+    long read;
+
+    CountingStream(long size) {
+      this.size = size;
+    }
+
+    @Override
+    public int read() {
+      if (read >= size) {
+        return -1;
+      }
+      read++;
+      return ' ';
+    }
+  }
+}
