@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.identity.Actor;
@@ -17,10 +18,18 @@ import org.xsf.xepflow.registry.XepStatus;
  */
 @Component("changeXepStatus")
 public class ChangeXepStatus implements JavaDelegate {
+  static final String SUCCESSOR_APPROVED = "SuccessorApproved";
   private final XepRepository xeps;
 
   public ChangeXepStatus(XepRepository xeps) {
     this.xeps = xeps;
+  }
+
+  /** Interim XEPs with a "soft" expiration date expire when their successor is approved (section 11). */
+  private static void successorApproved(DelegateExecution execution, String label) {
+    Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+        .getRuntimeService().createMessageCorrelation(SUCCESSOR_APPROVED)
+        .processInstanceVariableEquals("interimSuccessor", label).correlateAllWithResult());
   }
 
   @Override
@@ -38,6 +47,9 @@ public class ChangeXepStatus implements JavaDelegate {
     execution.setVariable("xepType", xep.getType().label());
     execution.setVariable("version", xep.currentVersion().getVersion());
     execution.setVariable("inactiveSince", Date.from(now));
+    if (to == XepStatus.Draft || to == XepStatus.Active || to == XepStatus.Final) {
+      successorApproved(execution, xep.label());
+    }
     if (xep.getDraftSince() != null) {
       execution.setVariable("draftSince", Date.from(xep.getDraftSince()));
     }

@@ -13,7 +13,6 @@ import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.document.XepHeader;
 import org.xsf.xepflow.registry.ProtoXep;
 import org.xsf.xepflow.registry.ProtoXepRepository;
-import org.xsf.xepflow.registry.XepType;
 
 /**
  * "Check the XEP format": the automatic part of the Editor's format check. A document that is not a
@@ -58,13 +57,8 @@ public class CheckProtoXepFormat implements JavaDelegate {
     vars.describe(header.title(), header.abstractText());
     execution.setVariable("inboxName", protoXep.getInboxName());
     execution.setVariable("xepType", header.type());
-    execution.setVariable("approvingBody", boardApproves(header.type(), approver) ? "Board" : "Council");
+    execution.setVariable("approver", approver);
     execution.setVariable("findingsCount", checked.findings().size());
     execution.setVariable("findings", FindingsText.of(checked));
-  }
-
-  /** Only Procedural XEPs may name the Board as approving body (XEP-0001 section 3). */
-  static boolean boardApproves(String type, String approver) {
-    return XepType.fromLabel(type) == XepType.PROCEDURAL && approver.equalsIgnoreCase("Board");
   }
 }

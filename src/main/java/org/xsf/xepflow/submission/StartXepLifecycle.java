@@ -33,6 +33,7 @@ public class StartXepLifecycle implements JavaDelegate {
         .putValue("queuedForAdvancement", false)
         .putValue("convertingToStandardsTrack", false)
         .putValue("interim", false)
+        .putValue("interimSuccessor", null)
         .putValue("expires", null)
         .putValue("supersededBy", null);
     // The lifecycle is the engine's own bookkeeping, not an action of whoever accepted the XEP.

@@ -190,14 +190,125 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Deprecated);
   }
 
-  private ProcessInstance acceptedDraft(String fixture) {
-    ProcessInstance lifecycle = accept("author1", fixture, "Standards Track");
+  @Test
+  void aSoftExpiryEndsWhenTheSuccessorIsApproved() {
+    ProcessInstance interim = accept("author1", "inbox/gre-encrypter-openpgp.xml", "Standards Track");
+    ProcessInstance successor = accept("author2", "inbox/xep-ai.xml", "Standards Track");
+    String successorLabel = "XEP-%04d".formatted(number(successor));
+    complete("editor", interim.getId(), "Task_CouncilDecisionExperimental",
+        Map.of("councilDecision", "ready", "interim", true, "interimSuccessor", successorLabel));
+    runAllDueJobs(interim);
+    lastCallEndsWithProposal(interim, "0.1");
+    castVotes(interim, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(interim);
+    assertStatus(interim, XepStatus.Draft);
+    assertThat(registryEntry(interim).getExpires()).isNull();
+
+    advanceClock(Duration.ofDays(400));
+    runAllDueJobs(interim);
+    assertStatus(interim, XepStatus.Draft);
+
+    acceptedDraft(successor);
+
+    runAllDueJobs(interim);
+    assertStatus(interim, XepStatus.Deprecated);
+    assertThat(registryEntry(interim).getStatusHistory().get(3).getReason())
+        .isEqualTo("The interim XEP expired without re-affirmation (XEP-0001 section 11).");
+  }
+
+  @Test
+  void aVoteTheCouncilDoesNotCompleteInItsTermGetsANewLastCall() {
+    ProcessInstance lifecycle = accept("author1", "inbox/buddycloud-channels.xml", "Standards Track");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "-1"));
+    String termEnd = repositoryService.createProcessDefinitionQuery().processDefinitionKey("council-term-end")
+        .latestVersion().singleResult().getId();
+
+    as("editor", () -> formService.submitStartForm(termEnd, Map.of("termEndedOn", "2026-12-31")));
+    runAllDueJobs(lifecycle);
+
+    ProcessInstance newLastCall = called(lifecycle, "last-call");
+    assertThat(newLastCall).isWaitingAt("Timer_LastCallEnds");
+    assertThat(subjects().stream().filter(s -> s.startsWith("LAST CALL: XEP-%04d".formatted(number(lifecycle))))).hasSize(2);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "0", "council5", "0"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Draft);
+  }
+
+  @Test
+  void aNewRevisionDuringTheVoteNeedsANewVote() {
+    ProcessInstance lifecycle = accept("author2", "inbox/rsf.xml", "Informational");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1"));
+
+    publishNewVersion(lifecycle, "Task_UpdateProposed", "0.2");
+    runAllDueJobs(lifecycle);
+    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisionAgain");
+    castVotesAreGone(lifecycle);
+
+    complete("editor", lifecycle.getId(), "Task_ProposeRevisionAgain", Map.of("proposedVersion", "0.2"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Active);
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getVersion()).isEqualTo("0.2");
+  }
+
+  @Test
+  void boardApprovedProceduralXepsAreVotedOnByTheBoard() {
+    ProcessInstance lifecycle = accept("author1", "inbox/eax-car.xml", "Procedural");
+    assertThat(runtimeService.getVariable(lifecycle.getId(), "approvingBody")).isEqualTo("Board");
+    proposeForAdvancement(lifecycle, false);
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(1).getReason())
+        .isEqualTo("The Board instructed the Editor to issue a Last Call.");
+    lastCallEndsWithProposal(lifecycle, "0.1");
+
+    castVotes(lifecycle, Map.of("board1", "+1", "board2", "+1", "board3", "0"));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Active);
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason())
+        .isEqualTo("Advanced by a vote of the XSF Board of Directors on version 0.1.");
+  }
+
+  @Test
+  void aFinalXepIsRevisedOnlyAfterTheCouncilAgrees() {
+    ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Active);
+
+    complete("author2", lifecycle.getId(), "Task_ProposeRevisedVersion", Map.of("xml", nextVersion(lifecycle, "1.1", "Clarified")));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.1");
+    castVotes(newVersion.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "0", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
+    assertThat(subjects()).contains("UPDATED: XEP-%04d (Proxy Accept Socket Service (PASS))".formatted(number(lifecycle)));
+    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion");
+  }
+
+  private void castVotesAreGone(ProcessInstance lifecycle) {
+    assertThat(openVote(lifecycle.getId())).isNull();
+  }
+
+  private ProcessInstance acceptedDraft(ProcessInstance lifecycle) {
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Draft);
     return lifecycle;
+  }
+
+  private ProcessInstance acceptedDraft(String fixture) {
+    return acceptedDraft(accept("author1", fixture, "Standards Track"));
   }
 
   private void proposeForAdvancement(ProcessInstance lifecycle, boolean interim) {

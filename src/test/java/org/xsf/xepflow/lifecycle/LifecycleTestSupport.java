@@ -34,7 +34,11 @@ abstract class LifecycleTestSupport extends ProcessTestSupport {
     ProcessInstance submission = as(author, () -> formService.submitStartForm(definition, Map.of("xml", fixture(fixture))));
     complete("editor", submission.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", type));
     runDueJobs(submission.getId());
-    COUNCIL.forEach(member -> complete(member, submission.getId(), "Task_ConsiderObjection", Map.of("objects", false)));
+    if ("Board".equals(runtimeService.getVariable(submission.getId(), "approvingBody"))) {
+      complete("editor", submission.getId(), "Task_BoardConsultation", Map.of("boardDecision", "accept"));
+    } else {
+      COUNCIL.forEach(member -> complete(member, submission.getId(), "Task_ConsiderObjection", Map.of("objects", false)));
+    }
     runDueJobs(submission.getId());
     int number = (Integer) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(submission.getId()).variableName("xepNumber").singleResult().getValue();
@@ -83,7 +87,7 @@ abstract class LifecycleTestSupport extends ProcessTestSupport {
     Map<String, Object> submitted = authorTask.equals("Task_UpdateExperimental")
         ? Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, version, "Changes " + version))
         : Map.of("xml", nextVersion(lifecycle, version, "Changes " + version));
-    complete("author1", lifecycle.getId(), authorTask, submitted);
+    complete(registryEntry(lifecycle).getAuthor(), lifecycle.getId(), authorTask, submitted);
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
     runDueJobs(newVersion.getId());

@@ -32,8 +32,9 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     assertThat(pi).isWaitingAt("Task_EditorFormatReview").task().hasCandidateGroup("editor")
         .hasName("Ensure the format of ProtoXEP \"Mediated Information eXchange (MIX)\" is correct");
     assertThat(pi).variables().containsEntry("author", "author1").containsKey("findings")
-        .containsEntry("approvingBody", "Council");
+        .containsEntry("approver", "Council");
     formatAccepted(pi, "Standards Track");
+    assertThat(pi).variables().containsEntry("approvingBody", "Council");
 
     assertThat(pi).hasPassed("Task_PublishToInbox", "Task_AnnounceProtoXep")
         .isWaitingAt("Task_ConsiderObjection", "Task_RecordMeetingDecision");
@@ -191,8 +192,9 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
   @Test
   void boardApprovedProceduralProtoXepIsAcceptedByTheEditorInConsultationWithTheBoard() {
     ProcessInstance pi = submit("author1", fixture("inbox/eax-car.xml"));
-    assertThat(pi).variables().containsEntry("approvingBody", "Board");
+    assertThat(pi).variables().containsEntry("approver", "Board");
     formatAccepted(pi, "Procedural");
+    assertThat(pi).variables().containsEntry("approvingBody", "Board");
 
     assertThat(pi).isWaitingAt("Task_BoardConsultation").task().hasCandidateGroup("editor");
     assertThat(objectionTaskAssignees(pi)).isEmpty();
