@@ -82,11 +82,22 @@ public final class XepDocumentChecker {
     return new CheckedDocument(HeaderReader.read(header), List.copyOf(findings));
   }
 
+  /**
+   * The document with its entities expanded, parsed as safely as {@link #check(byte[])} does, for
+   * rendering. Documents that {@code check} rejects are rejected here too.
+   */
+  public Document read(byte[] xml) {
+    if (xml.length > maxBytes) {
+      throw new DocumentRejectedException("The document is larger than the limit of " + size(maxBytes) + ".");
+    }
+    return parse(xml, null);
+  }
+
   private Document parse(byte[] xml, List<Finding> findings) {
     try {
-      DocumentBuilder builder = factory().newDocumentBuilder();
+      DocumentBuilder builder = factory(findings != null).newDocumentBuilder();
       builder.setEntityResolver(new BundledEntities());
-      builder.setErrorHandler(new SchemaFindings(findings));
+      builder.setErrorHandler(new SchemaFindings(findings == null ? new ArrayList<>() : findings));
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (SAXParseException e) {
       throw new DocumentRejectedException(describe(e), e);
@@ -102,7 +113,7 @@ public final class XepDocumentChecker {
     }
   }
 
-  private DocumentBuilderFactory factory() throws ParserConfigurationException {
+  private DocumentBuilderFactory factory(boolean validate) throws ParserConfigurationException {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setValidating(false);
@@ -112,7 +123,9 @@ public final class XepDocumentChecker {
     factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", ENTITY_EXPANSION_LIMIT);
     factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", TOTAL_ENTITY_SIZE_LIMIT);
     factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
-    factory.setSchema(schema);
+    if (validate) {
+      factory.setSchema(schema);
+    }
     return factory;
   }
 

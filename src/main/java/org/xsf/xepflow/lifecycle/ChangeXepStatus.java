@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.identity.Actor;
+import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
@@ -20,9 +21,11 @@ import org.xsf.xepflow.registry.XepStatus;
 public class ChangeXepStatus implements JavaDelegate {
   static final String SUCCESSOR_APPROVED = "SuccessorApproved";
   private final XepRepository xeps;
+  private final SitePublisher publisher;
 
-  public ChangeXepStatus(XepRepository xeps) {
+  public ChangeXepStatus(XepRepository xeps, SitePublisher publisher) {
     this.xeps = xeps;
+    this.publisher = publisher;
   }
 
   /** Interim XEPs with a "soft" expiration date expire when their successor is approved (section 11). */
@@ -43,6 +46,7 @@ public class ChangeXepStatus implements JavaDelegate {
       execution.setVariable("convertingToStandardsTrack", false);
     }
     xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), xep.currentVersion().getVersion());
+    publisher.xepChanged(xep.getNumber());
     execution.setVariable("status", to.name());
     execution.setVariable("xepType", xep.getType().label());
     execution.setVariable("version", xep.currentVersion().getVersion());

@@ -29,6 +29,6 @@ public class PublishProvisionalVersion implements JavaDelegate {
     String version = vars.string("newVersion");
     xep.publishProvisionally(version, vars.string("versionInitials"), vars.string("versionRemark"),
         vars.string("xml"), ClockUtil.getCurrentTime().toInstant());
-    execution.setVariable("provisionalUrl", site.publishProvisionally(xep.getNumber(), version, vars.string("xml")));
+    execution.setVariable("provisionalUrl", site.publishProvisionally(xep, version, vars.string("xml")));
   }
 }

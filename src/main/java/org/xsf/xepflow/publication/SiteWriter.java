@@ -6,53 +6,96 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepVersion;
 
 /**
- * Writes published documents into the site folder served at /extensions/: the inbox of ProtoXEPs
- * and the canonical XEPs. Files are replaced atomically so readers never see half a document.
+ * Writes the published site served at /extensions/: each XEP's current version (xep-NNNN.html and
+ * .xml), every version ever published (attic/), the inbox of ProtoXEPs and provisional changes
+ * (tmp/). Files are replaced atomically so readers never see half a page.
  */
 @Component
 public class SiteWriter {
   private final Path extensions;
   private final String baseUrl;
+  private final XepRenderer renderer;
 
   public SiteWriter(@Value("${xepflow.site.dir}") Path siteDir,
-      @Value("${xepflow.site.base-url}") String baseUrl) {
+      @Value("${xepflow.site.base-url}") String baseUrl, XepRenderer renderer) {
     this.extensions = siteDir.resolve("extensions");
     this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.renderer = renderer;
   }
 
-  /** Publishes a ProtoXEP to extensions/inbox/ and returns its public address. */
+  /** Publishes a ProtoXEP to extensions/inbox/ and returns the address of its page. */
   public String publishToInbox(String inboxName, String document) {
-    return write("inbox/" + inboxName + ".xml", document);
+    write("inbox/" + inboxName + ".xml", document);
+    write("inbox/" + inboxName + ".html", renderer.render(document, "ProtoXEP " + inboxName, "", "ProtoXEP",
+        "This is a ProtoXEP: a proposal not yet accepted as a XEP."));
+    return url("inbox/" + inboxName + ".html");
   }
 
-  /** Publishes a XEP's current version to extensions/xep-NNNN.xml and returns its address. */
-  public String publishXep(int number, String document) {
-    return write("xep-%04d.xml".formatted(number), document);
+  /** The current version at the XEP's canonical address, and a copy in the attic. */
+  public void publishXep(Xep xep) {
+    XepVersion current = xep.currentVersion();
+    String page = renderer.render(current.getDocument(), xep.label(), current.getVersion(), xep.getStatus().name(), null);
+    write(canonical(xep.getNumber()) + ".xml", current.getDocument());
+    write(canonical(xep.getNumber()) + ".html", page);
+    String attic = "attic/" + canonical(xep.getNumber()) + "-" + safe(current.getVersion());
+    write(attic + ".xml", current.getDocument());
+    write(attic + ".html", renderer.render(current.getDocument(), xep.label(), current.getVersion(),
+        xep.getStatus().name(), "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic."));
   }
 
-  /** Publishes a provisional version of a Draft XEP to extensions/tmp/ (XEP-0001 section 8.1). */
-  public String publishProvisionally(int number, String version, String document) {
-    return write("tmp/xep-%04d-%s.xml".formatted(number, version.replaceAll("[^0-9A-Za-z.]", "_")), document);
+  /** A provisional version of a Draft XEP in extensions/tmp/ (XEP-0001 section 8.1). */
+  public String publishProvisionally(Xep xep, String version, String document) {
+    String name = "tmp/" + canonical(xep.getNumber()) + "-" + safe(version);
+    write(name + ".xml", document);
+    write(name + ".html", renderer.render(document, xep.label(), version, xep.getStatus().name(),
+        "Provisional version: published for discussion, official only after the XMPP Council approves it."));
+    return url(name + ".html");
+  }
+
+  public String xepUrl(int number) {
+    return url(canonical(number) + ".html");
   }
 
   public String url(String relative) {
     return baseUrl + "/extensions/" + relative;
   }
 
-  private String write(String relative, String document) {
+  boolean exists(String relative) {
+    return Files.exists(extensions.resolve(relative));
+  }
+
+  void writeFile(String relative, String content) {
+    write(relative, content);
+  }
+
+  private static String canonical(int number) {
+    return "xep-%04d".formatted(number);
+  }
+
+  private static String safe(String version) {
+    return version.replaceAll("[^0-9A-Za-z.]", "_");
+  }
+
+  private void write(String relative, String content) {
     Path target = extensions.resolve(relative);
     try {
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), ".publish", ".tmp");
-      Files.writeString(temp, document, StandardCharsets.UTF_8);
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // a published page is for everyone, e.g. a web server running as another user
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not publish " + relative, e);
     }
-    return url(relative);
   }
 }

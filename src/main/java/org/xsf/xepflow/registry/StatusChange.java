@@ -71,6 +71,10 @@ public class StatusChange {
     return reason;
   }
 
+  public Xep getXep() {
+    return xep;
+  }
+
   public String getVersion() {
     return version;
   }

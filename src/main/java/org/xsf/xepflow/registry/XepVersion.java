@@ -59,6 +59,10 @@ public class XepVersion {
     return provisional;
   }
 
+  public Xep getXep() {
+    return xep;
+  }
+
   public String getVersion() {
     return version;
   }

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Serves the published site folder at /extensions/. */
+/** Serves the published site folder at /extensions/ (index.html for the folder itself). */
 @Configuration
 public class SiteConfiguration implements WebMvcConfigurer {
   private final Path siteDir;
@@ -16,8 +17,15 @@ public class SiteConfiguration implements WebMvcConfigurer {
   }
 
   @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    registry.addRedirectViewController("/extensions", "/extensions/");
+    registry.addViewController("/extensions/").setViewName("forward:/extensions/index.html");
+  }
+
+  @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
     registry.addResourceHandler("/extensions/**")
-        .addResourceLocations(siteDir.resolve("extensions").toAbsolutePath().toUri().toString());
+        .addResourceLocations(siteDir.resolve("extensions").toAbsolutePath().toUri().toString(),
+            "classpath:/org/xsf/xepflow/publication/site/");
   }
 }

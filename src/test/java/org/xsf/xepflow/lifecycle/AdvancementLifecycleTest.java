@@ -298,31 +298,13 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(openVote(lifecycle.getId())).isNull();
   }
 
-  private ProcessInstance acceptedDraft(ProcessInstance lifecycle) {
-    proposeForAdvancement(lifecycle, false);
-    lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
-    runAllDueJobs(lifecycle);
-    assertStatus(lifecycle, XepStatus.Draft);
-    return lifecycle;
-  }
 
-  private ProcessInstance acceptedDraft(String fixture) {
-    return acceptedDraft(accept("author1", fixture, "Standards Track"));
-  }
 
-  private void proposeForAdvancement(ProcessInstance lifecycle, boolean interim) {
-    complete("editor", lifecycle.getId(), "Task_CouncilDecisionExperimental",
-        Map.of("councilDecision", "ready", "interim", interim));
-    runAllDueJobs(lifecycle);
-  }
 
-  private void lastCallEndsWithProposal(ProcessInstance lifecycle, String version) {
-    ProcessInstance lastCall = called(lifecycle, "last-call");
-    advanceClock(Duration.ofDays(14).plusMinutes(1));
-    runAllDueJobs(lifecycle);
-    complete("editor", lastCall.getId(), "Task_LastCallEnded", Map.of("lastCallDecision", "propose", "proposedVersion", version));
-  }
+
+
+
+
 
   private ProcessInstance submitDraftChange(ProcessInstance lifecycle, String version) {
     complete("author1", lifecycle.getId(), "Task_ProposeDraftChange", Map.of("xml", nextVersion(lifecycle, version, "Material change")));
@@ -344,7 +326,4 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
   }
 
-  private void castVotes(ProcessInstance parent, Map<String, String> ballots) {
-    castVotes(parent.getId(), ballots);
-  }
 }

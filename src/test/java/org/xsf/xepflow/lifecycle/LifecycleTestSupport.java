@@ -2,6 +2,7 @@ package org.xsf.xepflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -16,19 +17,19 @@ import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
 /** Takes XEPs through their lifecycle the way the people of XEP-0001 do it in Tasklist. */
-abstract class LifecycleTestSupport extends ProcessTestSupport {
-  static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
+public abstract class LifecycleTestSupport extends ProcessTestSupport {
+  protected static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
   @Autowired
-  FormService formService;
+  protected FormService formService;
   @Autowired
-  RepositoryService repositoryService;
+  protected RepositoryService repositoryService;
   @Autowired
-  RuntimeService runtimeService;
+  protected RuntimeService runtimeService;
   @Autowired
-  XepRepository xeps;
+  protected XepRepository xeps;
 
   /** A ProtoXEP submitted, its format accepted and no Council member objecting: a new XEP. */
-  ProcessInstance accept(String author, String fixture, String type) {
+  protected ProcessInstance accept(String author, String fixture, String type) {
     String definition = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("protoxep-submission").latestVersion().singleResult().getId();
     ProcessInstance submission = as(author, () -> formService.submitStartForm(definition, Map.of("xml", fixture(fixture))));
@@ -46,11 +47,11 @@ abstract class LifecycleTestSupport extends ProcessTestSupport {
         .processInstanceBusinessKey(String.valueOf(number)).singleResult();
   }
 
-  int number(ProcessInstance lifecycle) {
+  protected int number(ProcessInstance lifecycle) {
     return Integer.parseInt(lifecycle.getBusinessKey());
   }
 
-  Xep registryEntry(ProcessInstance lifecycle) {
+  protected Xep registryEntry(ProcessInstance lifecycle) {
     return transaction.execute(status -> {
       Xep xep = xeps.findById(number(lifecycle)).orElseThrow();
       xep.getVersions().size();
@@ -60,19 +61,19 @@ abstract class LifecycleTestSupport extends ProcessTestSupport {
   }
 
   /** The registry and the process agree on the status: nothing changes a status but the engine. */
-  void assertStatus(ProcessInstance lifecycle, XepStatus expected) {
+  protected void assertStatus(ProcessInstance lifecycle, XepStatus expected) {
     assertThat(registryEntry(lifecycle).getStatus()).isEqualTo(expected);
     if (runtimeService.createProcessInstanceQuery().processInstanceId(lifecycle.getId()).count() > 0) {
       assertThat(runtimeService.getVariable(lifecycle.getId(), "status")).isEqualTo(expected.name());
     }
   }
 
-  List<XepStatus> statusHistory(ProcessInstance lifecycle) {
+  protected List<XepStatus> statusHistory(ProcessInstance lifecycle) {
     return registryEntry(lifecycle).getStatusHistory().stream().map(StatusChange::getToStatus).toList();
   }
 
   /** The XEP's current document with a new revision entry on top: what an author submits. */
-  String nextVersion(ProcessInstance lifecycle, String version, String remark) {
+  protected String nextVersion(ProcessInstance lifecycle, String version, String remark) {
     String current = registryEntry(lifecycle).currentVersion().getDocument();
     int at = current.indexOf("<revision>");
     String indent = current.substring(current.lastIndexOf('\n', at) + 1, at);
@@ -83,7 +84,7 @@ abstract class LifecycleTestSupport extends ProcessTestSupport {
   }
 
   /** The author submits a new version in Tasklist and the Editor publishes it. */
-  void publishNewVersion(ProcessInstance lifecycle, String authorTask, String version) {
+  protected void publishNewVersion(ProcessInstance lifecycle, String authorTask, String version) {
     Map<String, Object> submitted = authorTask.equals("Task_UpdateExperimental")
         ? Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, version, "Changes " + version))
         : Map.of("xml", nextVersion(lifecycle, version, "Changes " + version));
@@ -94,7 +95,7 @@ abstract class LifecycleTestSupport extends ProcessTestSupport {
   }
 
   /** Runs the due jobs of the lifecycle and of every process it called (Last Call, votes ...). */
-  void runAllDueJobs(ProcessInstance lifecycle) {
+  protected void runAllDueJobs(ProcessInstance lifecycle) {
     for (int round = 0; round < 5; round++) {
       runDueJobsOfTree(lifecycle.getId());
     }
@@ -107,8 +108,34 @@ abstract class LifecycleTestSupport extends ProcessTestSupport {
   }
 
   /** The process a lifecycle called, e.g. its open "last-call" or "council-vote". */
-  ProcessInstance called(ProcessInstance parent, String processKey) {
+  protected ProcessInstance called(ProcessInstance parent, String processKey) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
         .superProcessInstanceId(parent.getId()).singleResult();
+  }
+  protected ProcessInstance acceptedDraft(ProcessInstance lifecycle) {
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Draft);
+    return lifecycle;
+  }
+  protected ProcessInstance acceptedDraft(String fixture) {
+    return acceptedDraft(accept("author1", fixture, "Standards Track"));
+  }
+  protected void proposeForAdvancement(ProcessInstance lifecycle, boolean interim) {
+    complete("editor", lifecycle.getId(), "Task_CouncilDecisionExperimental",
+        Map.of("councilDecision", "ready", "interim", interim));
+    runAllDueJobs(lifecycle);
+  }
+  protected void lastCallEndsWithProposal(ProcessInstance lifecycle, String version) {
+    ProcessInstance lastCall = called(lifecycle, "last-call");
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    runAllDueJobs(lifecycle);
+    complete("editor", lastCall.getId(), "Task_LastCallEnded", Map.of("lastCallDecision", "propose", "proposedVersion", version));
+  }
+
+  protected void castVotes(ProcessInstance parent, Map<String, String> ballots) {
+    castVotes(parent.getId(), ballots);
   }
 }

@@ -45,7 +45,7 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     assertThat(standardsList.messages()).singleElement().satisfies(mail -> {
       assertThat(subject(mail)).isEqualTo("ProtoXEP: Mediated Information eXchange (MIX)");
       assertThat(body(mail)).contains("has received a proposal for a new XEP")
-          .contains("/extensions/inbox/" + protoXep.getInboxName() + ".xml")
+          .contains("/extensions/inbox/" + protoXep.getInboxName() + ".html")
           .contains("XMPP Council will decide in the next two weeks");
       assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("standards@xmpp.org");
     });
@@ -80,7 +80,7 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     assertThat(subjects()).containsExactly("ProtoXEP: Mediated Information eXchange (MIX)",
         "NEW: XEP-%04d (Mediated Information eXchange (MIX))".formatted(expectedNumber));
     assertThat(body(standardsList.messages().get(1))).contains("Version 0.1 of XEP-%04d".formatted(expectedNumber))
-        .contains("/extensions/xep-%04d.xml".formatted(expectedNumber));
+        .contains("/extensions/xep-%04d.html".formatted(expectedNumber));
     assertThat(councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(protoXep.getId()))
         .extracting(CouncilResponse::getRespondent, CouncilResponse::isObjection)
         .containsExactly(tuple("council2", false));

@@ -1,0 +1,105 @@
+package org.xsf.xepflow.publication;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.registry.StatusChangeRepository;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepType;
+import org.xsf.xepflow.registry.XepVersionRepository;
+
+/** The list of all XEPs (extensions/index.html) and the Atom feed of changes (extensions/feed.xml). */
+@Component
+public class SiteIndex {
+  private final XepRepository xeps;
+  private final StatusChangeRepository statusChanges;
+  private final XepVersionRepository versions;
+  private final SiteWriter site;
+
+  public SiteIndex(XepRepository xeps, StatusChangeRepository statusChanges, XepVersionRepository versions,
+      SiteWriter site) {
+    this.xeps = xeps;
+    this.statusChanges = statusChanges;
+    this.versions = versions;
+    this.site = site;
+  }
+
+  void write() {
+    site.writeFile("index.html", index());
+    site.writeFile("feed.xml", feed());
+  }
+
+  private String index() {
+    StringBuilder rows = new StringBuilder();
+    for (Xep xep : xeps.findAll(org.springframework.data.domain.Sort.by("number"))) {
+      rows.append("<tr data-status=\"").append(xep.getStatus()).append("\" data-type=\"")
+          .append(htmlEscape(xep.getType().label())).append("\"><td><a href=\"xep-%04d.html\">".formatted(xep.getNumber()))
+          .append(xep.label()).append("</a></td><td>").append(htmlEscape(xep.getTitle())).append("</td><td>")
+          .append(htmlEscape(xep.getType().label())).append("</td><td class=\"status\">").append(xep.getStatus())
+          .append("</td><td>").append(htmlEscape(xep.currentVersion().getVersion())).append("</td><td>")
+          .append(xep.getLastUpdated().toString(), 0, 10).append("</td></tr>\n");
+    }
+    return """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>XMPP Extensions</title>
+        <link rel="stylesheet" href="/extensions/xep.css">
+        <link rel="alternate" type="application/atom+xml" title="XEP changes" href="/extensions/feed.xml"></head>
+        <body><h1>XMPP Extensions</h1>
+        <p><label>Status <select id="status"><option value="">all</option>%s</select></label>
+        <label>Type <select id="type"><option value="">all</option>%s</select></label>
+        <a href="/extensions/feed.xml">Atom feed</a></p>
+        <table id="xeps"><thead><tr><th>Number</th><th>Title</th><th>Type</th><th>Status</th><th>Version</th><th>Last updated</th></tr></thead>
+        <tbody>
+        %s</tbody></table>
+        <script>
+        function filter() {
+          var status = document.getElementById('status').value, type = document.getElementById('type').value;
+          document.querySelectorAll('#xeps tbody tr').forEach(function (row) {
+            row.hidden = (status && row.dataset.status !== status) || (type && row.dataset.type !== type);
+          });
+        }
+        document.getElementById('status').onchange = filter;
+        document.getElementById('type').onchange = filter;
+        </script></body></html>
+        """.formatted(options(java.util.Arrays.stream(XepStatus.values()).filter(s -> s != XepStatus.ProtoXEP).map(Enum::name).toList()),
+        options(java.util.Arrays.stream(XepType.values()).map(XepType::label).toList()), rows);
+  }
+
+  private static String options(List<String> values) {
+    return values.stream().map(v -> "<option>" + htmlEscape(v) + "</option>").collect(Collectors.joining());
+  }
+
+  private record Entry(Instant at, String id, String title, String link, String summary) {
+  }
+
+  private String feed() {
+    List<Entry> entries = new ArrayList<>();
+    statusChanges.findTop50ByOrderByChangedAtDescIdDesc().forEach(c -> entries.add(new Entry(c.getChangedAt(),
+        "status-" + c.getXep().getNumber() + "-" + c.getChangedAt().toEpochMilli(),
+        c.getXep().label() + " (" + c.getXep().getTitle() + ") is now " + c.getToStatus(),
+        site.xepUrl(c.getXep().getNumber()), c.getReason())));
+    versions.findTop50ByProvisionalFalseOrderByPublishedAtDescIdDesc().forEach(v -> entries.add(new Entry(
+        v.getPublishedAt(), "version-" + v.getXep().getNumber() + "-" + v.getVersion(),
+        v.getXep().label() + " (" + v.getXep().getTitle() + ") version " + v.getVersion(),
+        site.xepUrl(v.getXep().getNumber()), v.getRemark())));
+    entries.sort(Comparator.comparing(Entry::at).reversed());
+    String updated = entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).at().toString();
+    StringBuilder atom = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>XMPP Extensions: status changes and new versions</title>"
+        + "<id>" + site.url("feed.xml") + "</id><link rel=\"self\" href=\"" + site.url("feed.xml") + "\"/>"
+        + "<updated>" + updated + "</updated><author><name>XMPP Extensions Editor</name></author>\n");
+    for (Entry e : entries.subList(0, Math.min(50, entries.size()))) {
+      atom.append("<entry><id>").append(site.url("feed.xml")).append('#').append(e.id()).append("</id><title>")
+          .append(htmlEscape(e.title())).append("</title><link href=\"").append(e.link()).append("\"/><updated>")
+          .append(e.at()).append("</updated><summary>").append(htmlEscape(e.summary() == null ? "" : e.summary()))
+          .append("</summary></entry>\n");
+    }
+    return atom.append("</feed>\n").toString();
+  }
+}

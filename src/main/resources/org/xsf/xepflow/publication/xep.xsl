@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  A XEP document (entities already expanded) as an HTML page: the header table of XEP-0001
+  section 15 (number, title, status, type, version, authors, dependencies, supersedes,
+  superseded by), the revision history, the numbered sections with their markup and examples.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+  <xsl:param name="label"/>
+  <xsl:param name="version"/>
+  <xsl:param name="statusNow"/>
+  <xsl:param name="notice"/>
+
+  <xsl:template match="/xep">
+    <html lang="en">
+      <head>
+        <meta charset="utf-8"/>
+        <title><xsl:value-of select="$label"/>: <xsl:value-of select="header/title"/></title>
+        <link rel="stylesheet" href="/extensions/xep.css"/>
+      </head>
+      <body>
+        <p class="nav"><a href="/extensions/">All XEPs</a></p>
+        <xsl:if test="$notice != ''"><p class="notice"><xsl:value-of select="$notice"/></p></xsl:if>
+        <h1><xsl:value-of select="$label"/>: <xsl:value-of select="header/title"/></h1>
+        <p class="abstract"><xsl:value-of select="header/abstract"/></p>
+        <xsl:apply-templates select="header"/>
+        <nav class="toc"><h2>Table of Contents</h2><ol>
+          <xsl:for-each select="section1"><li><a href="#{generate-id()}"><xsl:value-of select="@topic"/></a></li></xsl:for-each>
+        </ol></nav>
+        <xsl:apply-templates select="section1"/>
+        <xsl:apply-templates select="header" mode="history"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="header">
+    <table class="header">
+      <tr><th>Number</th><td><xsl:value-of select="$label"/></td></tr>
+      <tr><th>Status</th><td class="status"><xsl:value-of select="$statusNow"/></td></tr>
+      <tr><th>Type</th><td><xsl:value-of select="type"/></td></tr>
+      <tr><th>Version</th><td><xsl:value-of select="$version"/></td></tr>
+      <tr><th>Last updated</th><td><xsl:value-of select="revision[1]/date"/></td></tr>
+      <tr><th>Approving body</th><td><xsl:value-of select="approver"/></td></tr>
+      <tr><th>Short name</th><td><xsl:value-of select="shortname"/></td></tr>
+      <tr><th>Dependencies</th><td><xsl:call-template name="specs"><xsl:with-param name="list" select="dependencies"/></xsl:call-template></td></tr>
+      <tr><th>Supersedes</th><td><xsl:call-template name="specs"><xsl:with-param name="list" select="supersedes"/></xsl:call-template></td></tr>
+      <tr><th>Superseded by</th><td><xsl:call-template name="specs"><xsl:with-param name="list" select="supersededby"/></xsl:call-template></td></tr>
+      <tr><th>Authors</th><td><ul class="authors"><xsl:for-each select="author"><li>
+        <xsl:value-of select="firstname"/><xsl:text> </xsl:text><xsl:value-of select="surname"/>
+        <xsl:if test="email != ''"> &lt;<a href="mailto:{email}"><xsl:value-of select="email"/></a>&gt;</xsl:if>
+        <xsl:if test="jid != ''"> (<a href="xmpp:{jid}"><xsl:value-of select="jid"/></a>)</xsl:if>
+      </li></xsl:for-each></ul></td></tr>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="specs">
+    <xsl:param name="list"/>
+    <xsl:choose>
+      <xsl:when test="$list/spec"><xsl:for-each select="$list/spec"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></xsl:when>
+      <xsl:otherwise>None</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="header" mode="history">
+    <section class="history"><h2>Revision History</h2><table>
+      <tr><th>Version</th><th>Date</th><th>Initials</th><th>Remark</th></tr>
+      <xsl:for-each select="revision"><tr>
+        <td><xsl:value-of select="version"/></td><td><xsl:value-of select="date"/></td>
+        <td><xsl:value-of select="initials"/></td><td><xsl:apply-templates select="remark/node()"/></td>
+      </tr></xsl:for-each>
+    </table></section>
+  </xsl:template>
+
+  <xsl:template match="section1|section2|section3|section4|section5">
+    <xsl:variable name="level" select="substring-after(local-name(), 'section') + 1"/>
+    <section id="{generate-id()}">
+      <xsl:if test="@anchor != ''"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
+      <xsl:element name="h{$level}">
+        <xsl:number level="multiple" count="section1|section2|section3|section4|section5" format="1.1"/>
+        <xsl:text> </xsl:text><xsl:value-of select="@topic"/>
+      </xsl:element>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="p|ul|ol|li|dl|dt|dd|em|strong|cite|dfn|br|table|tr|th|td|blockquote|span|div|acronym">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@colspan|@rowspan|@start"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="di"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="tt"><code><xsl:apply-templates/></code></xsl:template>
+  <xsl:template match="link"><a><xsl:call-template name="safe-href"><xsl:with-param name="url" select="@url"/></xsl:call-template><xsl:apply-templates/></a></xsl:template>
+
+  <!-- Only web, mail, XMPP and in-page links: a document must not bring scripts into the site. -->
+  <xsl:template name="safe-href">
+    <xsl:param name="url"/>
+    <xsl:if test="starts-with($url, 'https://') or starts-with($url, 'http://') or starts-with($url, '#')
+        or starts-with($url, 'mailto:') or starts-with($url, 'xmpp:')">
+      <xsl:attribute name="href"><xsl:value-of select="$url"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="note"><span class="note">[<xsl:apply-templates/>]</span></xsl:template>
+  <xsl:template match="img"><xsl:if test="starts-with(@src, 'https://') or starts-with(@src, 'http://')"><img src="{@src}" alt="{@alt}"/></xsl:if></xsl:template>
+  <xsl:template match="example|code">
+    <figure class="{local-name()}">
+      <xsl:if test="@caption != ''"><figcaption><xsl:value-of select="@caption"/></figcaption></xsl:if>
+      <pre><xsl:value-of select="."/></pre>
+    </figure>
+  </xsl:template>
+  <xsl:template match="cve"><a><xsl:call-template name="safe-href"><xsl:with-param name="url" select="@url"/></xsl:call-template><xsl:value-of select="@id"/></a></xsl:template>
+  <!-- Anything else: its text, never its markup. -->
+  <xsl:template match="*"><xsl:apply-templates/></xsl:template>
+</xsl:stylesheet>

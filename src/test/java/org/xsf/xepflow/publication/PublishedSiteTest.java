@@ -1,0 +1,62 @@
+package org.xsf.xepflow.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.util.HtmlUtils;
+import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+
+/** The site the processes publish: XEP pages, the attic, tmp/, the index and the feed. */
+class PublishedSiteTest extends LifecycleTestSupport {
+  private static final Path SITE = Path.of("target/test-site/extensions");
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void theSiteFollowsTheLifecycle() throws IOException {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    String page = "xep-%04d.html".formatted(number(lifecycle));
+    assertThat(HtmlUtils.htmlUnescape(Files.readString(SITE.resolve(page)))).contains("The 'xmpp.pubsub' URI Scheme")
+        .contains("<td class=\"status\">Experimental</td>").contains("<td>0.1</td>");
+
+    publishNewVersion(lifecycle, "Task_UpdateExperimental", "0.2");
+    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+
+    assertThat(Files.readString(SITE.resolve(page))).contains("<td class=\"status\">Deferred</td>").contains("<td>0.2</td>");
+    assertThat(SITE.resolve("attic/xep-%04d-0.1.html".formatted(number(lifecycle)))).exists();
+    assertThat(SITE.resolve("attic/xep-%04d-0.2.xml".formatted(number(lifecycle)))).exists();
+    String index = HtmlUtils.htmlUnescape(Files.readString(SITE.resolve("index.html")));
+    assertThat(index).containsPattern("data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page
+        + "\">XEP-\\d{4}</a></td><td>The 'xmpp.pubsub' URI Scheme");
+    String feed = HtmlUtils.htmlUnescape(Files.readString(SITE.resolve("feed.xml")));
+    assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
+        .contains("XEP-%04d (The 'xmpp.pubsub' URI Scheme) is now Deferred".formatted(number(lifecycle)))
+        .contains("XEP-%04d (The 'xmpp.pubsub' URI Scheme) version 0.2".formatted(number(lifecycle)));
+
+    assertThat(http.getForEntity("/extensions/", String.class).getBody()).contains("XMPP Extensions").contains(page);
+    assertThat(http.getForEntity("/extensions/" + page, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/extensions/xep.css", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aProvisionalChangeIsPublishedInTmp() throws IOException {
+    ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
+    complete("author2", lifecycle.getId(), "Task_ProposeDraftChange", Map.of("xml", nextVersion(lifecycle, "1.1", "Material change")));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+
+    assertThat(Files.readString(SITE.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
+        .contains("Provisional version");
+    assertThat(Files.readString(SITE.resolve("xep-%04d.html".formatted(number(lifecycle))))).doesNotContain("<td>1.1</td>");
+  }
+}

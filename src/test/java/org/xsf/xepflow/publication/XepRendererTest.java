@@ -1,0 +1,62 @@
+package org.xsf.xepflow.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.xml.transform.TransformerConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
+import org.xsf.xepflow.document.XepDocumentChecker;
+import org.xsf.xepflow.document.XepHeader;
+
+/** Every real XEP document renders as a page with its header table, sections and history. */
+class XepRendererTest {
+  private final XepDocumentChecker checker = new XepDocumentChecker();
+  private final XepRenderer renderer;
+
+  XepRendererTest() throws TransformerConfigurationException {
+    renderer = new XepRenderer(checker);
+  }
+
+  static Stream<Path> realDocuments() throws IOException {
+    Path fixtures = Path.of("src/test/resources/xeps");
+    return Stream.concat(Files.list(fixtures), Files.list(fixtures.resolve("inbox")))
+        .filter(p -> p.toString().endsWith(".xml")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("realDocuments")
+  void rendersEveryRealDocument(Path document) throws IOException {
+    String xml = Files.readString(document);
+    XepHeader header = checker.check(xml.getBytes()).header();
+
+    String html = HtmlUtils.htmlUnescape(
+        renderer.render(xml, "XEP-" + header.number(), header.revisions().get(0).version(), header.status(), null));
+
+    assertThat(html).startsWith("<!DOCTYPE html").contains("<table class=\"header\">")
+        .contains(header.title())
+        .contains("<td class=\"status\">" + header.status() + "</td>")
+        .contains("Revision History").contains(header.authors().get(0).surname());
+  }
+
+  @Test
+  void rendersSectionsExamplesAndLinks() throws IOException {
+    String html = renderer.render(Files.readString(Path.of("src/test/resources/xeps/xep-0421.xml")),
+        "XEP-0421", "1.0.1", "Draft", null);
+    assertThat(html).contains("<h2>1 Introduction</h2>").contains("<figure class=\"example\">")
+        .contains("<a href=\"xmpp:").contains("Security Considerations").contains("<td>1.0.1</td>");
+  }
+
+  @Test
+  void aDocumentCannotBringScriptsIntoTheSite() throws IOException {
+    String hostile = Files.readString(Path.of("src/test/resources/xeps/inbox/mix.xml"))
+        .replaceFirst("<p>", "<p><link url='javascript:alert(1)'>click</link><img src='javascript:alert(2)'/><span onclick='x()'>s</span>");
+    String html = renderer.render(hostile, "ProtoXEP mix", "0.0.1", "ProtoXEP", null);
+    assertThat(html).doesNotContain("javascript:").doesNotContain("onclick").contains("click");
+  }
+}
