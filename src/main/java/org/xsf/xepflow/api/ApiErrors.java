@@ -19,6 +19,13 @@ public class ApiErrors {
     return problem;
   }
 
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badRequest(IllegalArgumentException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Bad request");
+    return problem;
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

@@ -88,6 +88,11 @@ public class Xep {
     this.lastUpdated = at;
   }
 
+  /** An earlier version known from a document's revision history (import of the XSF's archive). */
+  public void recordEarlierVersion(String version, String initials, String remark, Instant at) {
+    versions.add(new XepVersion(this, version, initials, remark, null, at, false));
+  }
+
   /** A material change to a Draft XEP, published in tmp/ until the Council approves it. */
   public XepVersion publishProvisionally(String version, String initials, String remark,
       String document, Instant at) {

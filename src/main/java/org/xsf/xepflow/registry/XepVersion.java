@@ -27,7 +27,8 @@ public class XepVersion {
   private String initials;
   @Column(length = 4000)
   private String remark;
-  @Column(nullable = false, length = Documents.MAX_CHARS)
+  /** Null for versions imported from a revision history without their document. */
+  @Column(length = Documents.MAX_CHARS)
   private String document;
   @Column(nullable = false)
   private Instant publishedAt;

@@ -3,6 +3,7 @@ package org.xsf.xepflow.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,6 +16,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * webapps have their own login, and the published site at /extensions/ is public.
  */
 @Configuration
+@EnableMethodSecurity
 public class SecurityConfiguration {
 
   @Bean

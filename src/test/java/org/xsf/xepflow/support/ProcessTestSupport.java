@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.mail.EmbeddedStandardsList;
+import org.xsf.xepflow.mail.MailConnector;
 
 /**
  * Base of the tests that drive the real diagrams from bpmn/ through the real engine, database and
@@ -47,10 +48,14 @@ public abstract class ProcessTestSupport {
   protected EmbeddedStandardsList standardsList;
   @Autowired
   protected TransactionTemplate transaction;
+  @Autowired
+  MailConnector mailConnector;
 
   @BeforeEach
   void initEngineAssertions() throws FolderException {
     init(processEngine);
+    // Other test contexts (PostgreSQL, import) install their own SMTP server in the static connector.
+    mailConnector.install();
     standardsList.purge();
   }
 

@@ -1,0 +1,221 @@
+package org.xsf.xepflow.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xsf.xepflow.document.CheckedDocument;
+import org.xsf.xepflow.document.DocumentRejectedException;
+import org.xsf.xepflow.document.XepDocumentChecker;
+import org.xsf.xepflow.document.XepHeader;
+import org.xsf.xepflow.publication.SitePublisher;
+import org.xsf.xepflow.publication.SiteWriter;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepType;
+
+/**
+ * Imports an existing archive of XEP documents (such as the XSF's own repository): a registry
+ * entry per XEP with its versions and status history from the revision list, and its lifecycle
+ * started at its current status with its real dates, so its timers fall due as they would have.
+ * XEPs already in the database are left alone; each document is imported in its own transaction
+ * and one that cannot be taken is reported with the reason.
+ */
+@Service
+public class ArchiveImport {
+  static final String IMPORTED_BY = "import";
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveImport.class);
+
+  private final XepDocumentChecker checker;
+  private final XepRepository xeps;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final SitePublisher publisher;
+  private final SiteWriter site;
+  private final TransactionTemplate transaction;
+  private final String steward;
+
+  public ArchiveImport(XepDocumentChecker checker, XepRepository xeps, RuntimeService runtimeService,
+      IdentityService identityService, SitePublisher publisher, SiteWriter site, PlatformTransactionManager transactions,
+      @Value("${xepflow.archive.steward}") String steward) {
+    this.checker = checker;
+    this.xeps = xeps;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.publisher = publisher;
+    this.site = site;
+    this.transaction = new TransactionTemplate(transactions);
+    this.steward = steward;
+  }
+
+  /** Imports every *.xml document of a folder. The caller has checked who may do this. */
+  public ImportReport importFolder(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("No folder " + folder.toAbsolutePath());
+    }
+    // The import acts for the XSF, not with the rights of the Editor who started it.
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return importDocuments(folder);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  private ImportReport importDocuments(Path folder) {
+    Map<String, Integer> imported = new TreeMap<>();
+    List<Integer> known = new ArrayList<>();
+    List<ImportReport.Refused> refused = new ArrayList<>();
+    for (Path file : documents(folder)) {
+      try {
+        Integer number = transaction.execute(tx -> importDocument(file, imported));
+        if (number != null) {
+          known.add(number);
+        }
+      } catch (DocumentRejectedException | IllegalArgumentException e) {
+        refused.add(new ImportReport.Refused(file.getFileName().toString(), e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.warn("Could not import {}", file, e);
+        refused.add(new ImportReport.Refused(file.getFileName().toString(), "Could not be stored: " + e.getMessage()));
+      }
+    }
+    publisher.publishAll();
+    ImportReport report = new ImportReport(imported, known, refused);
+    LOG.info("Imported {} XEPs from {} ({}), {} already known, {} refused: {}", report.imported(), folder,
+        imported, known.size(), refused.size(), refused);
+    return report;
+  }
+
+  /** Imports one document; returns its number when the XEP was already known. */
+  private Integer importDocument(Path file, Map<String, Integer> imported) {
+    byte[] document = read(file);
+    CheckedDocument checked = checker.check(document);
+    XepHeader header = checked.header();
+    int number = number(header);
+    if (xeps.existsById(number)) {
+      return number;
+    }
+    XepStatus status = status(header.status());
+    XepType type = XepType.fromLabel(header.type());
+    if (type == null) {
+      throw new IllegalArgumentException("Unknown XEP type '" + header.type() + "'.");
+    }
+    if (header.revisions().isEmpty()) {
+      throw new IllegalArgumentException("No revision history to import.");
+    }
+    String approver = "Board".equalsIgnoreCase(header.approver()) && type == XepType.PROCEDURAL ? "Board" : "Council";
+    Xep xep = new Xep(number, header.shortname(), header.title(), header.abstractText(), type, approver, steward);
+    List<RevisionHistory.Entry> history = RevisionHistory.of(header.revisions());
+    for (int i = 0; i < history.size(); i++) {
+      RevisionHistory.Entry entry = history.get(i);
+      var revision = entry.revision();
+      if (i < history.size() - 1 && xep.version(revision.version()).isPresent()) {
+        // Some old XEPs list a version twice; the first entry stands.
+        continue;
+      }
+      if (i == history.size() - 1) {
+        xep.publish(revision.version(), revision.initials(), revision.remark(),
+            new String(document, StandardCharsets.UTF_8), entry.date());
+      } else {
+        xep.recordEarlierVersion(revision.version(), revision.initials(), revision.remark(), entry.date());
+      }
+      XepStatus to = i == 0 ? XepStatus.Experimental : entry.status();
+      if (to != null && to != xep.getStatus()) {
+        xep.changeStatus(to, IMPORTED_BY, entry.date(), revision.remark(), revision.version());
+      }
+    }
+    Instant lastUpdated = history.get(history.size() - 1).date();
+    if (xep.getStatus() != status) {
+      xep.changeStatus(status, IMPORTED_BY, lastUpdated, "Status as published in the XEP archive.",
+          xep.currentVersion().getVersion());
+    }
+    Instant expires = header.expires() == null ? null : RevisionHistory.date(header.expires(), null);
+    xep.expire(expires, header.interim());
+    xeps.save(xep);
+    startLifecycle(xep, lastUpdated, expires);
+    imported.merge(status.name(), 1, Integer::sum);
+    return null;
+  }
+
+  private void startLifecycle(Xep xep, Instant lastUpdated, Instant expires) {
+    var variables = Variables.createVariables()
+        .putValue("xepNumber", xep.getNumber())
+        .putValue("xepLabel", xep.label())
+        .putValue("title", xep.getTitle())
+        .putValue("xepType", xep.getType().label())
+        .putValue("approvingBody", xep.getApprover())
+        .putValue("author", steward)
+        .putValue("status", xep.getStatus().name())
+        .putValue("version", xep.currentVersion().getVersion())
+        .putValue("xepUrl", site.xepUrl(xep.getNumber()))
+        .putValue("inactiveSince", Date.from(lastUpdated))
+        .putValue("draftSince", xep.getDraftSince() == null ? null : Date.from(xep.getDraftSince()))
+        .putValue("queuedForAdvancement", false)
+        .putValue("convertingToStandardsTrack", false)
+        .putValue("interim", xep.isInterim())
+        .putValue("interimSuccessor", null)
+        .putValue("expires", expires == null ? null : Date.from(expires))
+        .putValue("supersededBy", null);
+    runtimeService.createMessageCorrelation("XepAccepted").processInstanceBusinessKey(String.valueOf(xep.getNumber()))
+        .setVariables(variables).correlateStartMessage();
+  }
+
+  private static int number(XepHeader header) {
+    String number = header.number() == null ? "" : header.number().trim();
+    if (!number.matches("\\d{1,4}") || Integer.parseInt(number) == 0) {
+      throw new IllegalArgumentException("'" + number + "' is not a XEP number (a ProtoXEP is submitted, not imported).");
+    }
+    return Integer.parseInt(number);
+  }
+
+  private static XepStatus status(String status) {
+    String s = status == null ? "" : status.trim();
+    if (s.equalsIgnoreCase("Stable")) {
+      return XepStatus.Draft;
+    }
+    for (XepStatus candidate : XepStatus.values()) {
+      if (candidate.name().equalsIgnoreCase(s) && candidate != XepStatus.ProtoXEP) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("Status '" + s + "' is not one a XEP can have.");
+  }
+
+  private static List<Path> documents(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.xsf.xepflow.mail;
+
+import java.util.Properties;
+import org.camunda.bpm.extension.mail.config.JakartaMailProperties;
+import org.camunda.bpm.extension.mail.service.JakartaMailService;
+import org.camunda.bpm.extension.mail.service.MailServiceFactory;
+
+/**
+ * Points the Camunda mail connector (mail-send) at the embedded Standards list or at the SMTP
+ * server of xepflow.mail.smtp.*. The connector keeps its settings in a static: they are installed
+ * when the application starts, before any announcement job can run.
+ */
+public class MailConnector {
+  private final Properties properties = new Properties();
+
+  MailConnector(MailSettings settings, int port) {
+    properties.setProperty("mail.transport.protocol", "smtp");
+    properties.setProperty("mail.smtp.host", settings.getSmtp().getHost());
+    properties.setProperty("mail.smtp.port", Integer.toString(port));
+    properties.setProperty("mail.smtp.connectiontimeout", "10000");
+    properties.setProperty("mail.smtp.timeout", "10000");
+    properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(settings.getSmtp().isStarttls()));
+    boolean auth = !settings.getSmtp().getUser().isBlank();
+    properties.setProperty("mail.smtp.auth", Boolean.toString(auth));
+    if (auth) {
+      properties.setProperty("mail.user", settings.getSmtp().getUser());
+      properties.setProperty("mail.password", settings.getSmtp().getPassword());
+    }
+    properties.setProperty("mail.sender", settings.getSender());
+    properties.setProperty("mail.sender.alias", settings.getSenderAlias());
+  }
+
+  /** Makes this application's SMTP settings the connector's (again, for tests running several). */
+  public void install() {
+    JakartaMailProperties.set(properties);
+    MailServiceFactory.getInstance().setWith(JakartaMailService::new);
+  }
+}

@@ -1,0 +1,107 @@
+package org.xsf.xepflow.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xsf.xepflow.registry.StatusChange;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepStatus;
+
+/**
+ * Import of the XSF's real documents into a database of its own (their numbers would collide with
+ * the XEPs the other tests create).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:xepflow-import;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.process-engine-name=xepflow-import", "xepflow.site.dir=target/test-site-import"})
+@ActiveProfiles("test")
+class ArchiveImportTest {
+  private static final Path ARCHIVE = Path.of("src/test/resources/xeps");
+  // The day the fixtures were taken from the XSF's repository.
+  private static final Instant SNAPSHOT = Instant.parse("2026-06-30T12:00:00Z");
+
+  @Autowired
+  ArchiveImport archiveImport;
+  @Autowired
+  XepRepository xeps;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  TransactionTemplate transaction;
+  @Autowired
+  TestRestTemplate http;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void importsTheArchiveWithItsStatusesTimersAndHistoryAndASecondImportChangesNothing() {
+    ClockUtil.setCurrentTime(Date.from(SNAPSHOT));
+    ImportReport report = archiveImport.importFolder(ARCHIVE);
+
+    assertThat(report.importedByStatus()).isEqualTo(Map.of("Active", 9, "Deferred", 28, "Deprecated", 4,
+        "Draft", 14, "Experimental", 15, "Final", 3, "Obsolete", 9, "Proposed", 1, "Rejected", 2, "Retracted", 7));
+    assertThat(report.refused()).extracting(ImportReport.Refused::file).containsExactlyInAnyOrder("xep-README.xml", "xep-template.xml");
+    assertThat(report.refused()).allSatisfy(r -> assertThat(r.reason()).contains("is not a XEP number"));
+    assertThat(xeps.count()).isEqualTo(92);
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("xep-lifecycle")
+        .processInstanceBusinessKey("421").singleResult()).isNotNull();
+
+    // XEP-0421 is Draft: its history from the revision list, its page published
+    transaction.executeWithoutResult(tx -> {
+      var occupantId = xeps.findById(421).orElseThrow();
+      assertThat(occupantId.getStatus()).isEqualTo(XepStatus.Draft);
+      assertThat(occupantId.getStatusHistory()).extracting(StatusChange::getToStatus)
+          .containsExactly(XepStatus.Experimental, XepStatus.Draft);
+      assertThat(occupantId.getDraftSince()).isEqualTo(Instant.parse("2025-01-15T00:00:00Z"));
+      assertThat(occupantId.getVersions()).hasSize(6);
+      assertThat(occupantId.currentVersion().getVersion()).isEqualTo("1.0.1");
+    });
+    assertThat(http.getForEntity("/extensions/xep-0421.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/extensions/", String.class).getBody()).contains("xep-0421.html");
+
+    // Experimental XEPs: the twelve-month timer counts from their last update
+    for (int number : new int[] {420, 426, 454, 466}) {
+      Job timer = inactivityTimer(number);
+      Instant lastUpdated = transaction.execute(tx -> xeps.findById(number).orElseThrow().getLastUpdated());
+      assertThat(timer.getDuedate().toInstant()).isEqualTo(lastUpdated.atZone(java.time.ZoneOffset.UTC).plusMonths(12).toInstant());
+    }
+
+    long instances = processEngine.getRuntimeService().createProcessInstanceQuery().count();
+    ImportReport again = archiveImport.importFolder(ARCHIVE);
+    assertThat(again.imported()).isZero();
+    assertThat(again.alreadyKnown()).hasSize(92);
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
+  void onlyTheEditorMayImportThroughTheApi() {
+    assertThat(http.withBasicAuth("author1", "xsf").postForEntity("/api/archive/import",
+        Map.of("directory", ARCHIVE.toString()), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.postForEntity("/api/archive/import", Map.of("directory", ARCHIVE.toString()), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private Job inactivityTimer(int number) {
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("xep-lifecycle")
+        .processInstanceBusinessKey(String.valueOf(number)).singleResult().getId();
+    return processEngine.getManagementService().createJobQuery().processInstanceId(instance)
+        .activityId("Timer_Inactivity").singleResult();
+  }
+}
