@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +24,7 @@ import org.xsf.xepflow.document.CheckedDocument;
 import org.xsf.xepflow.document.DocumentRejectedException;
 import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.document.XepHeader;
+import org.xsf.xepflow.engine.SystemActor;
 import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.publication.SiteWriter;
 import org.xsf.xepflow.registry.Xep;
@@ -48,19 +47,19 @@ public class ArchiveImport {
   private final XepDocumentChecker checker;
   private final XepRepository xeps;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final SystemActor system;
   private final SitePublisher publisher;
   private final SiteWriter site;
   private final TransactionTemplate transaction;
   private final String steward;
 
   public ArchiveImport(XepDocumentChecker checker, XepRepository xeps, RuntimeService runtimeService,
-      IdentityService identityService, SitePublisher publisher, SiteWriter site, PlatformTransactionManager transactions,
+      SystemActor system, SitePublisher publisher, SiteWriter site, PlatformTransactionManager transactions,
       @Value("${xepflow.archive.steward}") String steward) {
     this.checker = checker;
     this.xeps = xeps;
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
+    this.system = system;
     this.publisher = publisher;
     this.site = site;
     this.transaction = new TransactionTemplate(transactions);
@@ -73,15 +72,7 @@ public class ArchiveImport {
       throw new IllegalArgumentException("No folder " + folder.toAbsolutePath());
     }
     // The import acts for the XSF, not with the rights of the Editor who started it.
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return importDocuments(folder);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return system.call(() -> importDocuments(folder));
   }
 
   private ImportReport importDocuments(Path folder) {

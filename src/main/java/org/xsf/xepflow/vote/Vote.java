@@ -71,6 +71,14 @@ public class Vote {
     return Arrays.asList(voters.split(","));
   }
 
+  public String getQuestion() {
+    return question;
+  }
+
+  public Instant getOpenedAt() {
+    return openedAt;
+  }
+
   public String getOutcome() {
     return outcome;
   }

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface VoteRepository extends JpaRepository<Vote, Long> {
+  java.util.List<Vote> findByXepNumberOrderById(Integer xepNumber);
 
   /** Ballots on one vote are cast one after the other, so the last voter sees every other ballot. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,0 +1,147 @@
+package org.xsf.xepflow.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.xsf.xepflow.engine.SystemActor;
+import org.xsf.xepflow.publication.SiteWriter;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepType;
+import org.xsf.xepflow.vote.BallotRepository;
+import org.xsf.xepflow.vote.VoteRepository;
+
+/** The XEPs database: list and read XEPs, and submit a new version of one. */
+@RestController
+@RequestMapping("/api/xeps")
+public class XepController {
+  /** The author's standing tasks that take a new version, one per state of the lifecycle. */
+  private static final List<String> NEW_VERSION_STEPS = List.of("Task_UpdateExperimental", "Task_UpdateDeferred",
+      "Task_UpdateProposed", "Task_ProposeDraftChange", "Task_ProposeRevisedVersion");
+
+  private final XepRepository xeps;
+  private final VoteRepository votes;
+  private final BallotRepository ballots;
+  private final TaskService taskService;
+  private final FormService formService;
+  private final SystemActor system;
+  private final SiteWriter site;
+  private final DocumentUpload upload;
+
+  public XepController(XepRepository xeps, VoteRepository votes, BallotRepository ballots, TaskService taskService,
+      FormService formService, SystemActor system, SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
+    this.xeps = xeps;
+    this.votes = votes;
+    this.ballots = ballots;
+    this.taskService = taskService;
+    this.formService = formService;
+    this.system = system;
+    this.site = site;
+    this.upload = new DocumentUpload(maxBytes);
+  }
+
+  @GetMapping
+  @Transactional(readOnly = true)
+  public List<XepViews.Summary> list(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String type) {
+    XepStatus wantedStatus = status == null ? null : parseStatus(status);
+    XepType wantedType = type == null ? null : parseType(type);
+    return xeps.search(wantedStatus, wantedType).stream()
+        .map(x -> XepViews.Summary.of(x, site.xepUrl(x.getNumber()))).toList();
+  }
+
+  @GetMapping("/{number}")
+  @Transactional(readOnly = true)
+  public XepViews.Details read(@PathVariable int number) {
+    Xep xep = find(number);
+    return new XepViews.Details(XepViews.Summary.of(xep, site.xepUrl(number)), xep.getAbstractText(),
+        xep.getApprover(), xep.getAuthor(), xep.getExpires(),
+        xep.getVersions().stream().map(XepViews.VersionView::of).toList(),
+        xep.getStatusHistory().stream().map(XepViews.StatusView::of).toList(),
+        votes.findByXepNumberOrderById(number).stream()
+            .map(v -> XepViews.VoteView.of(v, ballots.findByVoteIdOrderByIdAsc(v.getId()))).toList(),
+        openSteps(number));
+  }
+
+  @PostMapping(path = "/{number}/versions", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+  public ResponseEntity<Map<String, Object>> newVersion(@PathVariable int number, HttpServletRequest request,
+      Principal author) throws IOException {
+    try (InputStream body = request.getInputStream()) {
+      return submit(number, upload.read(body), author);
+    }
+  }
+
+  @PostMapping(path = "/{number}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Map<String, Object>> newVersion(@PathVariable int number,
+      @RequestPart("file") MultipartFile file, Principal author) throws IOException {
+    try (InputStream body = file.getInputStream()) {
+      return submit(number, upload.read(body), author);
+    }
+  }
+
+  /** Does what the author does in Tasklist: completes their open "new version" step with the XML. */
+  private ResponseEntity<Map<String, Object>> submit(int number, String xml, Principal author) {
+    Xep xep = find(number);
+    Task step = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(number))
+        .taskAssignee(author.getName()).taskDefinitionKeyIn(NEW_VERSION_STEPS.toArray(String[]::new)).singleResult();
+    if (step == null) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, xep.label() + " (" + xep.getStatus()
+          + ") has no open step in which " + author.getName() + " can submit a new version.");
+    }
+    formService.submitTaskForm(step.getId(), Map.of("authorAction", "newVersion", "xml", xml));
+    return ResponseEntity.accepted().body(Map.of("xep", xep.label(), "step", step.getName(),
+        "next", "The XMPP Extensions Editor reviews the new version."));
+  }
+
+  private List<XepViews.Step> openSteps(int number) {
+    // The steps of a XEP are public; the caller need not be allowed to work on them.
+    return system.call(() -> taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(number))
+        .orderByTaskCreateTime().asc().list().stream().map(t -> new XepViews.Step(t.getTaskDefinitionKey(),
+            t.getName(), t.getAssignee(), taskService.getIdentityLinksForTask(t.getId()).stream()
+                .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList(),
+            t.getCreateTime().toInstant())).toList());
+  }
+
+  private Xep find(int number) {
+    return xeps.findById(number).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no XEP-%04d.".formatted(number)));
+  }
+
+  private static XepStatus parseStatus(String status) {
+    try {
+      return XepStatus.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Unknown status '" + status + "'; one of " + List.of(XepStatus.values()) + ".");
+    }
+  }
+
+  private static XepType parseType(String type) {
+    XepType parsed = XepType.fromLabel(type);
+    if (parsed == null) {
+      throw new IllegalArgumentException("Unknown type '" + type + "'.");
+    }
+    return parsed;
+  }
+}

@@ -1,0 +1,58 @@
+package org.xsf.xepflow.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.xsf.xepflow.registry.StatusChange;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepVersion;
+import org.xsf.xepflow.vote.Ballot;
+import org.xsf.xepflow.vote.Vote;
+
+/** The JSON the XEP API returns. */
+final class XepViews {
+  private XepViews() {
+  }
+
+  record Summary(int number, String label, String title, String type, String status, String version,
+      Instant lastUpdated, String url) {
+    static Summary of(Xep xep, String url) {
+      return new Summary(xep.getNumber(), xep.label(), xep.getTitle(), xep.getType().label(), xep.getStatus().name(),
+          xep.currentVersion().getVersion(), xep.getLastUpdated(), url);
+    }
+  }
+
+  record Details(Summary summary, String abstractText, String approver, String author, Instant expires,
+      List<VersionView> versions, List<StatusView> statusHistory, List<VoteView> votes, List<Step> openSteps) {
+  }
+
+  record VersionView(String version, Instant publishedAt, String initials, String remark, boolean provisional) {
+    static VersionView of(XepVersion v) {
+      return new VersionView(v.getVersion(), v.getPublishedAt(), v.getInitials(), v.getRemark(), v.isProvisional());
+    }
+  }
+
+  record StatusView(String from, String to, String by, Instant at, String reason, String version) {
+    static StatusView of(StatusChange c) {
+      return new StatusView(c.getFromStatus() == null ? null : c.getFromStatus().name(), c.getToStatus().name(),
+          c.getChangedBy(), c.getChangedAt(), c.getReason(), c.getVersion());
+    }
+  }
+
+  record BallotView(String member, int value, String reasons, Instant castAt) {
+    static BallotView of(Ballot b) {
+      return new BallotView(b.getMember(), b.getValue(), b.getReasons(), b.getCastAt());
+    }
+  }
+
+  record VoteView(long id, String body, String version, String question, Instant openedAt, Instant closedAt,
+      String outcome, List<BallotView> ballots) {
+    static VoteView of(Vote v, List<Ballot> ballots) {
+      return new VoteView(v.getId(), v.getApprovingBody(), v.getVersion(), v.getQuestion(), v.getOpenedAt(),
+          v.getClosedAt(), v.getOutcome(), ballots.stream().map(BallotView::of).toList());
+    }
+  }
+
+  /** A task open on the XEP: what is to be done and by whom. */
+  record Step(String task, String name, String assignee, List<String> candidateGroups, Instant since) {
+  }
+}

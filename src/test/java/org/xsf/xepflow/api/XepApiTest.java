@@ -1,0 +1,97 @@
+package org.xsf.xepflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+
+/** The XEPs database through the REST API. */
+class XepApiTest extends LifecycleTestSupport {
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void listsAndFiltersXeps() {
+    ProcessInstance humorous = accept("author2", "xep-0263.xml", "Humorous");
+    runAllDueJobs(humorous);
+    ProcessInstance experimental = accept("author1", "inbox/muc-presence-versioning.xml", "Standards Track");
+
+    List<Map<String, Object>> active = get("/api/xeps?status=Active&type=Humorous");
+    assertThat(active).extracting(x -> x.get("number")).contains(number(humorous)).doesNotContain(number(experimental));
+    assertThat(get("/api/xeps?status=Experimental")).extracting(x -> x.get("label"))
+        .contains("XEP-%04d".formatted(number(experimental)));
+    assertThat(http.withBasicAuth("author1", "xsf").getForEntity("/api/xeps?status=Approved", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void readsOneXepWithItsVersionsHistoryVotesAndOpenSteps() {
+    ProcessInstance lifecycle = accept("author1", "inbox/notification-inbox.xml", "Standards Track");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "-1"));
+
+    Map<String, Object> xep = http.withBasicAuth("author2", "xsf").exchange("/api/xeps/" + number(lifecycle),
+        HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+
+    assertThat((Map<String, Object>) xep.get("summary")).containsEntry("status", "Proposed").containsEntry("title", "Notification Inbox");
+    assertThat((List<Map<String, Object>>) xep.get("versions")).extracting(v -> v.get("version")).containsExactly("0.1");
+    assertThat((List<Map<String, Object>>) xep.get("statusHistory")).extracting(s -> s.get("to"))
+        .containsExactly("Experimental", "Proposed");
+    assertThat((List<Map<String, Object>>) xep.get("votes")).singleElement().satisfies(vote -> {
+      assertThat(vote).containsEntry("question", "advance to Draft").containsEntry("version", "0.1");
+      assertThat((List<Map<String, Object>>) vote.get("ballots")).extracting(b -> b.get("member"), b -> b.get("value"))
+          .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("council1", 1), org.assertj.core.groups.Tuple.tuple("council2", -1));
+    });
+    assertThat((List<Map<String, Object>>) xep.get("openSteps")).extracting(s -> s.get("task"))
+        .contains("Task_UpdateProposed", "Task_CastVote", "Task_ChangeVote");
+    assertThat(http.withBasicAuth("author2", "xsf").getForEntity("/api/xeps/9999", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theAuthorSubmitsANewVersionThroughTheApi() {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
+    String newVersion = nextVersion(lifecycle, "0.2", "Through the API");
+
+    assertThat(postVersion("author2", lifecycle, newVersion).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(postVersion("author1", lifecycle, "<xep/>").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(called(lifecycle, "new-version")).isNull();
+
+    assertThat(postVersion("author1", lifecycle, newVersion).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    ProcessInstance review = called(lifecycle, "new-version");
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(review.getId()).singleResult().getName())
+        .isEqualTo("Publish version 0.2 of XEP-%04d?".formatted(number(lifecycle)));
+  }
+
+  @Test
+  void theApiIsDescribedWithOpenApi() {
+    String description = http.getForObject("/v3/api-docs", String.class);
+    assertThat(description).contains("\"openapi\"").contains("/api/xeps/{number}/versions").contains("/api/protoxeps");
+  }
+
+  private ResponseEntity<String> postVersion(String user, ProcessInstance lifecycle, String xml) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_XML);
+    return http.withBasicAuth(user, "xsf").postForEntity("/api/xeps/" + number(lifecycle) + "/versions",
+        new HttpEntity<>(xml, headers), String.class);
+  }
+
+  private List<Map<String, Object>> get(String path) {
+    return http.withBasicAuth("author1", "xsf").exchange(path, HttpMethod.GET, null, LIST).getBody();
+  }
+}
