@@ -23,7 +23,8 @@ import org.xsf.xepflow.registry.ProtoXepRepository;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=xepflow-postgres",
-        "xepflow.mail.smtp.port=0", "xepflow.site.dir=target/test-site-postgres"})
+        "xepflow.mail.smtp.port=0", "xepflow.site.dir=target/test-site-postgres",
+        "xepflow.source-control.dir=target/test-xep-sources-postgres"})
 @ActiveProfiles("postgres")
 class PostgresProfileTest {
   private static final String DATABASE = "xepflow_test";

@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.registry.XepRepository;
 
 /**
- * Brings the site in line with the XEPs database once a change is committed: the changed XEPs'
- * pages, the index and the feed. A step that rolls back publishes nothing.
+ * Brings the site and the git repository of XEP sources in line with the XEPs database once a
+ * change is committed: the changed XEPs' pages and sources, the index and the feed. A step that
+ * rolls back publishes nothing.
  */
 @Component
 public class SitePublisher implements ApplicationRunner {
@@ -26,12 +27,15 @@ public class SitePublisher implements ApplicationRunner {
   private final XepRepository xeps;
   private final SiteWriter site;
   private final SiteIndex index;
+  private final SourceControl sources;
   private final TransactionTemplate readOnly;
 
-  public SitePublisher(XepRepository xeps, SiteWriter site, SiteIndex index, PlatformTransactionManager transactions) {
+  public SitePublisher(XepRepository xeps, SiteWriter site, SiteIndex index, SourceControl sources,
+      PlatformTransactionManager transactions) {
     this.xeps = xeps;
     this.site = site;
     this.index = index;
+    this.sources = sources;
     this.readOnly = new TransactionTemplate(transactions);
     readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     readOnly.setReadOnly(true);
@@ -65,7 +69,12 @@ public class SitePublisher implements ApplicationRunner {
   private void publish(Set<Integer> numbers) {
     try {
       readOnly.executeWithoutResult(tx -> {
-        numbers.forEach(n -> xeps.findById(n).ifPresent(site::publishXep));
+        for (Integer number : numbers) {
+          xeps.findById(number).ifPresent(xep -> {
+            site.publishXep(xep);
+            sources.commit(java.util.List.of(xep), SourceControl.message(xep));
+          });
+        }
         index.write();
       });
     } catch (RuntimeException e) {
@@ -85,7 +94,9 @@ public class SitePublisher implements ApplicationRunner {
   /** Rebuilds every XEP page, the index and the feed from the database. */
   public void publishAll() {
     readOnly.executeWithoutResult(tx -> {
-      xeps.findAll().forEach(site::publishXep);
+      var all = xeps.findAll();
+      all.forEach(site::publishXep);
+      sources.commit(all, "Sources of the XEPs in the database (" + all.size() + ")");
       index.write();
     });
   }

@@ -27,7 +27,8 @@ import org.xsf.xepflow.registry.XepStatus;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:xepflow-import;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.process-engine-name=xepflow-import", "xepflow.site.dir=target/test-site-import"})
+    "camunda.bpm.process-engine-name=xepflow-import", "xepflow.site.dir=target/test-site-import",
+    "xepflow.source-control.dir=target/test-xep-sources-import"})
 @ActiveProfiles("test")
 class ArchiveImportTest {
   private static final Path ARCHIVE = Path.of("src/test/resources/xeps");

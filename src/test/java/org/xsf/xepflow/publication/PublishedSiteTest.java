@@ -44,6 +44,16 @@ class PublishedSiteTest extends LifecycleTestSupport {
         .contains("XEP-%04d (The 'xmpp.pubsub' URI Scheme) version 0.2".formatted(number(lifecycle)));
 
     assertThat(http.getForEntity("/extensions/", String.class).getBody()).contains("XMPP Extensions").contains(page);
+    try (var git = org.eclipse.jgit.api.Git.open(Path.of("target/test-xep-sources").toFile())) {
+      var log = new java.util.ArrayList<org.eclipse.jgit.revwalk.RevCommit>();
+      git.log().addPath("xep-%04d.xml".formatted(number(lifecycle))).call().forEach(log::add);
+      assertThat(log).extracting(org.eclipse.jgit.revwalk.RevCommit::getShortMessage).containsSubsequence(
+          "XEP-%04d 0.2: Changes 0.2".formatted(number(lifecycle)),
+          "XEP-%04d 0.1: Accepted by the XMPP Council: no Council member objected.".formatted(number(lifecycle)));
+      assertThat(log.get(0).getCommitterIdent().getName()).isEqualTo("XMPP Extensions Editor");
+    } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+      throw new AssertionError(e);
+    }
     assertThat(http.getForEntity("/extensions/" + page, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/extensions/xep.css", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
   }

@@ -1,0 +1,66 @@
+package org.xsf.xepflow.publication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepVersion;
+
+/**
+ * The git repository of XEP sources (XEP-0001 section 5: "add it to source control"): every
+ * published version is committed with the Editor as committer and the revision remark as message.
+ */
+@Component
+public class SourceControl {
+  private final Path directory;
+  private final String editorName;
+  private final String editorEmail;
+
+  public SourceControl(@Value("${xepflow.source-control.dir}") Path directory,
+      @Value("${xepflow.source-control.committer-name}") String editorName,
+      @Value("${xepflow.source-control.committer-email}") String editorEmail) {
+    this.directory = directory;
+    this.editorName = editorName;
+    this.editorEmail = editorEmail;
+  }
+
+  /** Commits the XEPs' current versions; nothing when the sources are already those. */
+  public synchronized void commit(List<Xep> xeps, String message) {
+    try (Git git = open()) {
+      for (Xep xep : xeps) {
+        String file = "xep-%04d.xml".formatted(xep.getNumber());
+        Files.writeString(directory.resolve(file), xep.currentVersion().getDocument(), StandardCharsets.UTF_8);
+        git.add().addFilepattern(file).call();
+      }
+      if (!git.status().call().getUncommittedChanges().isEmpty()) {
+        git.commit().setMessage(message).setAuthor(editorName, editorEmail).setCommitter(editorName, editorEmail)
+            .setSign(false).call();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GitAPIException e) {
+      throw new IllegalStateException("Could not commit to " + directory, e);
+    }
+  }
+
+  /** The commit message for one XEP's new version: "XEP-0421 1.0.1: Fixed typo". */
+  static String message(Xep xep) {
+    XepVersion version = xep.currentVersion();
+    return xep.label() + " " + version.getVersion() + ": " + (version.getRemark() == null ? "" : version.getRemark());
+  }
+
+  private Git open() throws IOException, GitAPIException {
+    if (Files.isDirectory(directory.resolve(".git"))) {
+      return Git.open(directory.toFile());
+    }
+    Files.createDirectories(directory);
+    return Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call();
+  }
+}
