@@ -1,17 +1,32 @@
 package org.xsf.xepflow.identity;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
-/** Mail addresses of the people in a process, for mail tasks: {@code ${people.email(author)}}. */
+/** The people in a process: group members, and mail addresses for mail tasks ({@code ${people.email(author)}}). */
 @Component("people")
 public class People {
   private final IdentityService identityService;
 
   public People(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  /**
+   * The members of a group at this moment, e.g. the Council when a vote opens. Whoever triggered
+   * the step need not be allowed to list users.
+   */
+  public List<String> membersOf(String group) {
+    List<String> members = Context.getCommandContext().runWithoutAuthorization(() ->
+        identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
+            .map(User::getId).toList());
+    if (members.isEmpty()) {
+      throw new IllegalStateException("The group '" + group + "' has no members.");
+    }
+    return members;
   }
 
   public String email(String userId) {

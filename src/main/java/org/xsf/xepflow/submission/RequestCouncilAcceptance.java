@@ -1,11 +1,9 @@
 package org.xsf.xepflow.submission;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.identity.People;
 import org.xsf.xepflow.identity.XsfGroups;
 
 /**
@@ -14,18 +12,15 @@ import org.xsf.xepflow.identity.XsfGroups;
  */
 @Component("requestCouncilAcceptance")
 public class RequestCouncilAcceptance implements JavaDelegate {
+  private final People people;
+
+  public RequestCouncilAcceptance(People people) {
+    this.people = people;
+  }
 
   @Override
   public void execute(DelegateExecution execution) {
-    // The person who completed the previous step need not be allowed to list users.
-    List<String> members = Context.getCommandContext().runWithoutAuthorization(() ->
-        execution.getProcessEngineServices().getIdentityService().createUserQuery()
-            .memberOfGroup(XsfGroups.COUNCIL).orderByUserId().asc().list().stream()
-            .map(User::getId).toList());
-    if (members.isEmpty()) {
-      throw new IllegalStateException("The group '" + XsfGroups.COUNCIL + "' has no members to ask.");
-    }
-    execution.setVariable("councilMembers", members);
+    execution.setVariable("councilMembers", people.membersOf(XsfGroups.COUNCIL));
     execution.setVariable("objection", false);
   }
 }

@@ -3,10 +3,9 @@ package org.xsf.xepflow.vote;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.identity.People;
 import org.xsf.xepflow.identity.XsfGroups;
 
 /**
@@ -16,22 +15,18 @@ import org.xsf.xepflow.identity.XsfGroups;
 @Component("openVote")
 public class OpenVote implements JavaDelegate {
   private final VoteRepository votes;
+  private final People people;
 
-  public OpenVote(VoteRepository votes) {
+  public OpenVote(VoteRepository votes, People people) {
     this.votes = votes;
+    this.people = people;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String body = (String) execution.getVariable("approvingBody");
     String group = "Board".equals(body) ? XsfGroups.BOARD : XsfGroups.COUNCIL;
-    // Whoever triggered the vote need not be allowed to list users.
-    List<String> members = Context.getCommandContext().runWithoutAuthorization(() ->
-        execution.getProcessEngineServices().getIdentityService().createUserQuery()
-            .memberOfGroup(group).orderByUserId().asc().list().stream().map(User::getId).toList());
-    if (members.isEmpty()) {
-      throw new IllegalStateException("The group '" + group + "' has no members to vote.");
-    }
+    List<String> members = people.membersOf(group);
     Vote vote = votes.save(new Vote((Integer) execution.getVariable("xepNumber"),
         (String) execution.getVariable("version"), "Board".equals(body) ? "Board" : "Council",
         (String) execution.getVariable("question"), members, ClockUtil.getCurrentTime().toInstant()));

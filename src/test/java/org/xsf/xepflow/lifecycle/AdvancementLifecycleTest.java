@@ -151,10 +151,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   @Test
   void theCouncilConvertsAHistoricalXepToTheStandardsTrack() {
     ProcessInstance lifecycle = accept("author2", "xep-0090.xml", "Historical");
-    proposeForAdvancement(lifecycle, false);
-    lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
-    runAllDueJobs(lifecycle);
+    advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
 
     complete("editor", lifecycle.getId(), "Task_CouncilDecisionApproved", Map.of("councilDecision", "convert"));
@@ -276,10 +273,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   @Test
   void aFinalXepIsRevisedOnlyAfterTheCouncilAgrees() {
     ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
-    proposeForAdvancement(lifecycle, false);
-    lastCallEndsWithProposal(lifecycle, "0.1");
-    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
-    runAllDueJobs(lifecycle);
+    advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
 
     complete("author2", lifecycle.getId(), "Task_ProposeRevisedVersion", Map.of("xml", nextVersion(lifecycle, "1.1", "Clarified")));

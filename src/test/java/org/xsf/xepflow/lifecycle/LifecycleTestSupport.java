@@ -112,14 +112,20 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
         .superProcessInstanceId(parent.getId()).singleResult();
   }
-  protected ProcessInstance acceptedDraft(ProcessInstance lifecycle) {
+  /** The Council agrees it is ready, the Last Call passes and every member votes +1. */
+  protected void advanceByUnanimousVote(ProcessInstance lifecycle) {
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
+  }
+
+  protected ProcessInstance acceptedDraft(ProcessInstance lifecycle) {
+    advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Draft);
     return lifecycle;
   }
+
   protected ProcessInstance acceptedDraft(String fixture) {
     return acceptedDraft(accept("author1", fixture, "Standards Track"));
   }
