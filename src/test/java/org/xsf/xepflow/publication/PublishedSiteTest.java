@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.util.HtmlUtils;
@@ -17,34 +18,37 @@ import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
 
 /** The site the processes publish: XEP pages, the attic, tmp/, the index and the feed. */
 class PublishedSiteTest extends LifecycleTestSupport {
-  private static final Path SITE = Path.of("target/test-site/extensions");
   @Autowired
   TestRestTemplate http;
+  @Value("${xepflow.site.dir}/extensions")
+  Path site;
+  @Value("${xepflow.source-control.dir}")
+  Path sources;
 
   @Test
   void theSiteFollowsTheLifecycle() throws IOException {
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
     String page = "xep-%04d.html".formatted(number(lifecycle));
-    assertThat(HtmlUtils.htmlUnescape(Files.readString(SITE.resolve(page)))).contains("The 'xmpp.pubsub' URI Scheme")
+    assertThat(HtmlUtils.htmlUnescape(Files.readString(site.resolve(page)))).contains("The 'xmpp.pubsub' URI Scheme")
         .contains("<td class=\"status\">Experimental</td>").contains("<td>0.1</td>");
 
     publishNewVersion(lifecycle, "Task_UpdateExperimental", "0.2");
     advanceClock(Duration.ofDays(370));
     runAllDueJobs(lifecycle);
 
-    assertThat(Files.readString(SITE.resolve(page))).contains("<td class=\"status\">Deferred</td>").contains("<td>0.2</td>");
-    assertThat(SITE.resolve("attic/xep-%04d-0.1.html".formatted(number(lifecycle)))).exists();
-    assertThat(SITE.resolve("attic/xep-%04d-0.2.xml".formatted(number(lifecycle)))).exists();
-    String index = HtmlUtils.htmlUnescape(Files.readString(SITE.resolve("index.html")));
+    assertThat(Files.readString(site.resolve(page))).contains("<td class=\"status\">Deferred</td>").contains("<td>0.2</td>");
+    assertThat(site.resolve("attic/xep-%04d-0.1.html".formatted(number(lifecycle)))).exists();
+    assertThat(site.resolve("attic/xep-%04d-0.2.xml".formatted(number(lifecycle)))).exists();
+    String index = HtmlUtils.htmlUnescape(Files.readString(site.resolve("index.html")));
     assertThat(index).containsPattern("data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page
         + "\">XEP-\\d{4}</a></td><td>The 'xmpp.pubsub' URI Scheme");
-    String feed = HtmlUtils.htmlUnescape(Files.readString(SITE.resolve("feed.xml")));
+    String feed = HtmlUtils.htmlUnescape(Files.readString(site.resolve("feed.xml")));
     assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
         .contains("XEP-%04d (The 'xmpp.pubsub' URI Scheme) is now Deferred".formatted(number(lifecycle)))
         .contains("XEP-%04d (The 'xmpp.pubsub' URI Scheme) version 0.2".formatted(number(lifecycle)));
 
     assertThat(http.getForEntity("/extensions/", String.class).getBody()).contains("XMPP Extensions").contains(page);
-    try (var git = org.eclipse.jgit.api.Git.open(Path.of("target/test-xep-sources").toFile())) {
+    try (var git = org.eclipse.jgit.api.Git.open(sources.toFile())) {
       var log = new java.util.ArrayList<org.eclipse.jgit.revwalk.RevCommit>();
       git.log().addPath("xep-%04d.xml".formatted(number(lifecycle))).call().forEach(log::add);
       assertThat(log).extracting(org.eclipse.jgit.revwalk.RevCommit::getShortMessage).containsSubsequence(
@@ -65,8 +69,8 @@ class PublishedSiteTest extends LifecycleTestSupport {
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
 
-    assertThat(Files.readString(SITE.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
+    assertThat(Files.readString(site.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
         .contains("Provisional version");
-    assertThat(Files.readString(SITE.resolve("xep-%04d.html".formatted(number(lifecycle))))).doesNotContain("<td>1.1</td>");
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number(lifecycle))))).doesNotContain("<td>1.1</td>");
   }
 }

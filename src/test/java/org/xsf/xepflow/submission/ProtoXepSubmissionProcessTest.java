@@ -14,6 +14,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.ProtoXep;
 import org.xsf.xepflow.registry.StatusChange;
@@ -23,6 +24,8 @@ import org.xsf.xepflow.registry.XepType;
 
 /** Every path of bpmn/protoxep-submission.bpmn (XEP-0001 sections 4 and 5). */
 class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
+  @Value("${xepflow.site.dir}/extensions")
+  Path site;
 
   @Test
   void acceptedWhenNoCouncilMemberObjectsWithinFourteenDays() throws Exception {
@@ -40,7 +43,7 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
         .isWaitingAt("Task_ConsiderObjection", "Task_RecordMeetingDecision");
     assertThat(objectionTaskAssignees(pi)).containsExactlyElementsOf(COUNCIL);
     ProtoXep protoXep = protoXeps.findById((Long) runtimeService().getVariable(pi.getId(), "protoXepId")).orElseThrow();
-    Path inboxCopy = Path.of("target/test-site/extensions/inbox/" + protoXep.getInboxName() + ".xml");
+    Path inboxCopy = site.resolve("inbox/" + protoXep.getInboxName() + ".xml");
     assertThat(Files.readString(inboxCopy)).isEqualTo(fixture("inbox/mix.xml"));
     assertThat(standardsList.messages()).singleElement().satisfies(mail -> {
       assertThat(subject(mail)).isEqualTo("ProtoXEP: Mediated Information eXchange (MIX)");
@@ -76,7 +79,7 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
       assertThat(change.getReason()).contains("no objection within fourteen days");
     });
     assertThat(protoXeps.findById(protoXep.getId()).orElseThrow().getState()).isEqualTo(ProtoXep.State.ACCEPTED);
-    assertThat(Path.of("target/test-site/extensions/xep-%04d.xml".formatted(expectedNumber))).exists();
+    assertThat(site.resolve("xep-%04d.xml".formatted(expectedNumber))).exists();
     assertThat(subjects()).containsExactly("ProtoXEP: Mediated Information eXchange (MIX)",
         "NEW: XEP-%04d (Mediated Information eXchange (MIX))".formatted(expectedNumber));
     assertThat(body(standardsList.messages().get(1))).contains("Version 0.1 of XEP-%04d".formatted(expectedNumber))

@@ -4,6 +4,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.store.FolderException;
 import java.io.IOException;
+import java.sql.SQLException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +52,23 @@ public abstract class ProcessTestSupport {
   @Autowired
   protected TransactionTemplate transaction;
   @Autowired
-  MailConnector mailConnector;
+  protected MailConnector mailConnector;
+
+  /**
+   * With -Dxepflow.test.database=postgres the same tests run on a fresh PostgreSQL database on
+   * 127.0.0.1:5432 (the second test run of the build).
+   */
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws SQLException {
+    if (!"postgres".equals(System.getProperty("xepflow.test.database"))) {
+      return;
+    }
+    PostgresTestDatabase.recreateOnce();
+    registry.add("spring.datasource.url", () -> PostgresTestDatabase.URL);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("xepflow.site.dir", () -> "target/test-site-pg");
+    registry.add("xepflow.source-control.dir", () -> "target/test-xep-sources-pg");
+  }
 
   @BeforeEach
   void initEngineAssertions() throws FolderException {
@@ -140,6 +159,7 @@ public abstract class ProcessTestSupport {
       }
       as(member, () -> processEngine.getFormService().submitTaskForm(task.getId(), form));
     });
+    runDueJobs(vote);
   }
 
   /** The council-vote process running at or below a process instance. */

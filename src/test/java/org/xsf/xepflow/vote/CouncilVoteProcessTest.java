@@ -119,6 +119,8 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
 
     assertThatThrownBy(() -> as("council2", () -> processEngine.getFormService()
         .submitTaskForm(council1.getId(), Map.of("ballot", "+1")))).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as("council1", () -> processEngine.getFormService()
+        .submitTaskForm(council1.getId(), Map.of("ballot", "+2")))).hasMessageContaining("A vote is +1, 0 or -1");
     assertThatThrownBy(() -> as("author1", () -> processEngine.getFormService()
         .submitTaskForm(council1.getId(), Map.of("ballot", "+1")))).isInstanceOf(AuthorizationException.class);
     assertThat(ballots.findByVoteIdOrderByIdAsc((Long) runtimeService.getVariable(vote.getId(), "voteId"))).isEmpty();
@@ -180,6 +182,7 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     } finally {
       pool.shutdown();
     }
+    runDueJobs(vote.getId());
 
     assertThat(vote).isEnded().variables().containsEntry("voteOutcome", "advance");
     assertThat(ballots.findByVoteIdOrderByIdAsc((Long) historicVariable(vote, "voteId"))).extracting(Ballot::getMember)
