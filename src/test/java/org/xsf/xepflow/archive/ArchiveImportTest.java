@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -89,6 +91,28 @@ class ArchiveImportTest {
     assertThat(again.imported()).isZero();
     assertThat(again.alreadyKnown()).hasSize(92);
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
+  void hostileAndBrokenDocumentsAreReportedAndNothingOfThemIsStored(@TempDir Path folder) throws Exception {
+    String valid = Files.readString(ARCHIVE.resolve("xep-0421.xml")).replace("<number>0421</number>", "<number>9421</number>");
+    Files.writeString(folder.resolve("xep-9421.xml"), valid);
+    Files.writeString(folder.resolve("xxe.xml"), "<?xml version='1.0'?><!DOCTYPE xep [<!ENTITY s SYSTEM 'file:///etc/passwd'>]>"
+        + "<xep><header><title>&s;</title></header></xep>");
+    Files.writeString(folder.resolve("status.xml"), valid.replace("<number>9421</number>", "<number>9422</number>")
+        .replace("<status>Draft</status>", "<status>Approved</status>"));
+    Files.writeString(folder.resolve("html.xml"), "<html><body>not a XEP</body></html>");
+
+    ImportReport report = archiveImport.importFolder(folder);
+
+    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 1));
+    assertThat(report.refused()).extracting(ImportReport.Refused::file, r -> r.reason().substring(0, 20))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("xxe.xml", "The document refers "),
+            org.assertj.core.groups.Tuple.tuple("status.xml", "Status 'Approved' is"),
+            org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"));
+    assertThat(report.refused()).noneMatch(r -> r.reason().contains("root:"));
+    assertThat(xeps.existsById(9422)).isFalse();
   }
 
   @Test
