@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.xsf.xepflow.engine.SystemActor;
 import org.xsf.xepflow.publication.SiteWriter;
+import org.xsf.xepflow.registry.ImplementationRepository;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
@@ -44,17 +45,20 @@ public class XepController {
   private final XepRepository xeps;
   private final VoteRepository votes;
   private final BallotRepository ballots;
+  private final ImplementationRepository implementations;
   private final TaskService taskService;
   private final FormService formService;
   private final SystemActor system;
   private final SiteWriter site;
   private final DocumentUpload upload;
 
-  public XepController(XepRepository xeps, VoteRepository votes, BallotRepository ballots, TaskService taskService,
+  public XepController(XepRepository xeps, VoteRepository votes, BallotRepository ballots,
+      ImplementationRepository implementations, TaskService taskService,
       FormService formService, SystemActor system, SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
     this.xeps = xeps;
     this.votes = votes;
     this.ballots = ballots;
+    this.implementations = implementations;
     this.taskService = taskService;
     this.formService = formService;
     this.system = system;
@@ -77,11 +81,12 @@ public class XepController {
   public XepViews.Details read(@PathVariable int number) {
     Xep xep = find(number);
     return new XepViews.Details(XepViews.Summary.of(xep, site.xepUrl(number)), xep.getAbstractText(),
-        xep.getApprover(), xep.getAuthor(), xep.getExpires(),
+        xep.getApprover(), xep.getAuthor(), xep.getExpires(), xep.getSupersededBy(),
         xep.getVersions().stream().map(XepViews.VersionView::of).toList(),
         xep.getStatusHistory().stream().map(XepViews.StatusView::of).toList(),
         votes.findByXepNumberOrderById(number).stream()
             .map(v -> XepViews.VoteView.of(v, ballots.findByVoteIdOrderByIdAsc(v.getId()))).toList(),
+        implementations.findByXepNumberOrderById(number).stream().map(XepViews.ImplementationView::of).toList(),
         openSteps(number));
   }
 

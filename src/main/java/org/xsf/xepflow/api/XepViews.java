@@ -2,6 +2,7 @@ package org.xsf.xepflow.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepVersion;
@@ -22,7 +23,14 @@ final class XepViews {
   }
 
   record Details(Summary summary, String abstractText, String approver, String author, Instant expires,
-      List<VersionView> versions, List<StatusView> statusHistory, List<VoteView> votes, List<Step> openSteps) {
+      String supersededBy, List<VersionView> versions, List<StatusView> statusHistory, List<VoteView> votes,
+      List<ImplementationView> implementations, List<Step> openSteps) {
+  }
+
+  record ImplementationView(String name, String licence, boolean freeOrOpenSource) {
+    static ImplementationView of(Implementation i) {
+      return new ImplementationView(i.getName(), i.getLicence(), i.isFreeOrOpenSource());
+    }
   }
 
   record VersionView(String version, Instant publishedAt, String initials, String remark, boolean provisional) {

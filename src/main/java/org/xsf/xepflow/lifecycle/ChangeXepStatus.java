@@ -45,6 +45,10 @@ public class ChangeXepStatus implements JavaDelegate {
       xep.convertToStandardsTrack();
       execution.setVariable("convertingToStandardsTrack", false);
     }
+    if (to == XepStatus.Deprecated) {
+      String successor = vars.string("supersededBy");
+      xep.setSupersededBy(successor == null || successor.isBlank() ? null : successor.trim());
+    }
     xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), xep.currentVersion().getVersion());
     publisher.xepChanged(xep.getNumber());
     execution.setVariable("status", to.name());

@@ -25,10 +25,6 @@ record SubmissionVariables(VariableScope scope) {
     return (String) scope.getVariable("title");
   }
 
-  String inboxName() {
-    return (String) scope.getVariable("inboxName");
-  }
-
   String xepType() {
     return (String) scope.getVariable("xepType");
   }

@@ -34,7 +34,7 @@ public class TallyVotes implements JavaDelegate {
     execution.setVariable("voteOutcome", outcome);
   }
 
-  void close(Long voteId, String outcome) {
+  private void close(Long voteId, String outcome) {
     voteRecords.findById(voteId).orElseThrow().close(outcome, ClockUtil.getCurrentTime().toInstant());
   }
 

@@ -121,6 +121,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deprecated);
     assertThat(registryEntry(lifecycle).getExpires()).hasToString("2027-12-31T00:00:00Z");
+    assertThat(registryEntry(lifecycle).getSupersededBy()).isEqualTo("XEP-0402");
 
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2028-01-01T00:00:00Z")));
     runAllDueJobs(lifecycle);
