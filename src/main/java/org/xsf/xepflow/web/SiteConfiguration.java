@@ -24,8 +24,9 @@ public class SiteConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    // A folder location must end with a slash; toUri() adds one only to folders that exist yet.
+    String extensions = siteDir.resolve("extensions").toAbsolutePath().toUri().toString().replaceAll("/?$", "/");
     registry.addResourceHandler("/extensions/**")
-        .addResourceLocations(siteDir.resolve("extensions").toAbsolutePath().toUri().toString(),
-            "classpath:/org/xsf/xepflow/publication/site/");
+        .addResourceLocations(extensions, "classpath:/org/xsf/xepflow/publication/site/");
   }
 }

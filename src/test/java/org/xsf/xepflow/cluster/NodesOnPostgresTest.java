@@ -47,7 +47,7 @@ class NodesOnPostgresTest {
   }
 
   @Test
-  void twoNodesFireEveryDueTimerOnceAndSendEveryAnnouncementOnce() throws Exception {
+  void twoNodesFireEveryDueTimerOnceSendEveryAnnouncementOnceAndCountEveryVoteOnce() throws Exception {
     PostgresTestDatabase.recreate("xepflow_cluster");
     try (AppNode first = AppNode.start("cluster-1", freePort(), "xepflow_cluster", smtp.getSmtp().getPort());
         AppNode second = AppNode.start("cluster-2", freePort(), "xepflow_cluster", smtp.getSmtp().getPort())) {
@@ -59,9 +59,17 @@ class NodesOnPostgresTest {
       assertThat(deferred).isNotEmpty().doesNotHaveDuplicates();
       assertThat(staleExperimental("xepflow_cluster")).isZero();
       assertThat(deferralMails()).hasSameSizeAs(deferred).doesNotHaveDuplicates();
-      // both nodes did some of the work (job state 2: successful)
-      assertThat(count("xepflow_cluster", "select count(distinct hostname_) from act_hi_job_log where job_state_ = 2"))
-          .isEqualTo(2);
+
+      // a vote whose members vote on either node: every ballot counts once
+      String vote = startVote(first);
+      castVote(first, vote, "council1", "+1");
+      castVote(second, vote, "council2", "+1");
+      castVote(first, vote, "council3", "0");
+      castVote(second, vote, "council4", "+1");
+      castVote(second, vote, "council5", "0");
+      awaitNoDueJobs("xepflow_cluster");
+      assertThat(count("xepflow_cluster", "select count(*) from xf_ballot")).isEqualTo(5);
+      assertThat(count("xepflow_cluster", "select count(*) from xf_vote where outcome = 'advance'")).isEqualTo(1);
     }
   }
 
@@ -71,6 +79,9 @@ class NodesOnPostgresTest {
     int port = freePort();
     AppNode node = AppNode.start("crash", port, "xepflow_crash", smtp.getSmtp().getPort());
     importArchive(node);
+    String vote = startVote(node);
+    castVote(node, vote, "council1", "+1");
+    castVote(node, vote, "council2", "-1");
     node.kill();
 
     try (AppNode restarted = AppNode.start("crash", port, "xepflow_crash", smtp.getSmtp().getPort())) {
@@ -82,25 +93,71 @@ class NodesOnPostgresTest {
       assertThat(staleExperimental("xepflow_crash")).isZero();
       // at least once: a mail sent just before the kill may go out again after the restart
       assertThat(deferralMails().stream().distinct().toList()).hasSameSizeAs(deferred);
+
+      // the open vote carries on where it was: two ballots kept, the other members still to vote
+      assertThat(count("xepflow_crash", "select count(*) from xf_ballot")).isEqualTo(2);
+      castVote(restarted, vote, "council2", "+1");
+      for (String member : List.of("council3", "council4", "council5")) {
+        castVote(restarted, vote, member, "+1");
+      }
+      awaitNoDueJobs("xepflow_crash");
+      assertThat(count("xepflow_crash", "select count(*) from xf_vote where outcome = 'advance'")).isEqualTo(1);
     }
   }
 
+  /** A vote of the Council on a XEP, opened through Camunda's REST API. */
+  private static String startVote(AppNode node) throws IOException, InterruptedException {
+    String body = "{\"variables\":{\"xepNumber\":{\"value\":421,\"type\":\"Integer\"},"
+        + "\"xepLabel\":{\"value\":\"XEP-0421\"},\"title\":{\"value\":\"Occupant identifiers\"},"
+        + "\"version\":{\"value\":\"1.0.1\"},\"approvingBody\":{\"value\":\"Council\"},"
+        + "\"question\":{\"value\":\"advance to Final\"},\"xepUrl\":{\"value\":\"http://localhost/\"}}}";
+    HttpResponse<String> response = call(node, "admin", "/engine-rest/process-definition/key/council-vote/start", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+  }
+
+  /** A member votes (first or again) as Tasklist would, through Camunda's REST API. */
+  private static void castVote(AppNode node, String vote, String member, String ballot) throws Exception {
+    HttpResponse<String> tasks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + node.port + "/engine-rest/task?processInstanceId=" + vote + "&assignee=" + member))
+        .header("Authorization", basic(member)).build(), HttpResponse.BodyHandlers.ofString());
+    String task = tasks.body().replaceAll("(?s)^\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+    String form = "{\"variables\":{\"ballot\":{\"value\":\"" + ballot + "\"},\"ballotReasons\":{\"value\":\"Concerns\"}}}";
+    HttpResponse<String> response = call(node, member, "/engine-rest/task/" + task + "/submit-form", form);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+  }
+
+  private static HttpResponse<String> call(AppNode node, String user, String path, String json)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port + path))
+        .header("Authorization", basic(user)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":xsf").getBytes(StandardCharsets.UTF_8));
+  }
+
   private void importArchive(AppNode node) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + node.port + "/api/archive/import"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("editor:xsf".getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"directory\":\"" + ARCHIVE + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = call(node, "editor", "/api/archive/import", "{\"directory\":\"" + ARCHIVE + "\"}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
-  /** Waits until the job executors have done everything that is due. */
+  /**
+   * Waits until the job executors have done everything that is due. A job that failed (two nodes
+   * racing on one XEP end in an optimistic locking failure) waits for its next retry (R5/PT10M);
+   * the test brings that retry forward instead of waiting ten minutes.
+   */
   private static void awaitNoDueJobs(String database) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (count(database, "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())") > 0) {
+    while (count(database, "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now()"
+        + " or exception_msg_ is not null)") > 0) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Due jobs were not done within three minutes");
+      }
+      try (Connection db = connect(database)) {
+        db.createStatement().executeUpdate("update act_ru_job set duedate_ = now() where retries_ > 0"
+            + " and exception_msg_ is not null and duedate_ > now()");
       }
       Thread.sleep(1000);
     }
