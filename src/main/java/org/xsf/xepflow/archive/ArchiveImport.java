@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +25,7 @@ import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.document.XepHeader;
 import org.xsf.xepflow.engine.SystemActor;
 import org.xsf.xepflow.publication.SitePublisher;
-import org.xsf.xepflow.publication.SiteWriter;
+import org.xsf.xepflow.lifecycle.XepLifecycleStart;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
@@ -49,19 +48,19 @@ public class ArchiveImport {
   private final RuntimeService runtimeService;
   private final SystemActor system;
   private final SitePublisher publisher;
-  private final SiteWriter site;
+  private final XepLifecycleStart lifecycle;
   private final TransactionTemplate transaction;
   private final String steward;
 
   public ArchiveImport(XepDocumentChecker checker, XepRepository xeps, RuntimeService runtimeService,
-      SystemActor system, SitePublisher publisher, SiteWriter site, PlatformTransactionManager transactions,
+      SystemActor system, SitePublisher publisher, XepLifecycleStart lifecycle, PlatformTransactionManager transactions,
       @Value("${xepflow.archive.steward}") String steward) {
     this.checker = checker;
     this.xeps = xeps;
     this.runtimeService = runtimeService;
     this.system = system;
     this.publisher = publisher;
-    this.site = site;
+    this.lifecycle = lifecycle;
     this.transaction = new TransactionTemplate(transactions);
     this.steward = steward;
   }
@@ -145,32 +144,9 @@ public class ArchiveImport {
     Instant expires = header.expires() == null ? null : RevisionHistory.date(header.expires(), null);
     xep.expire(expires, header.interim());
     xeps.save(xep);
-    startLifecycle(xep, lastUpdated, expires);
+    lifecycle.start(runtimeService, xep, steward, Date.from(lastUpdated));
     imported.merge(status.name(), 1, Integer::sum);
     return null;
-  }
-
-  private void startLifecycle(Xep xep, Instant lastUpdated, Instant expires) {
-    var variables = Variables.createVariables()
-        .putValue("xepNumber", xep.getNumber())
-        .putValue("xepLabel", xep.label())
-        .putValue("title", xep.getTitle())
-        .putValue("xepType", xep.getType().label())
-        .putValue("approvingBody", xep.getApprover())
-        .putValue("author", steward)
-        .putValue("status", xep.getStatus().name())
-        .putValue("version", xep.currentVersion().getVersion())
-        .putValue("xepUrl", site.xepUrl(xep.getNumber()))
-        .putValue("inactiveSince", Date.from(lastUpdated))
-        .putValue("draftSince", xep.getDraftSince() == null ? null : Date.from(xep.getDraftSince()))
-        .putValue("queuedForAdvancement", false)
-        .putValue("convertingToStandardsTrack", false)
-        .putValue("interim", xep.isInterim())
-        .putValue("interimSuccessor", null)
-        .putValue("expires", expires == null ? null : Date.from(expires))
-        .putValue("supersededBy", null);
-    runtimeService.createMessageCorrelation("XepAccepted").processInstanceBusinessKey(String.valueOf(xep.getNumber()))
-        .setVariables(variables).correlateStartMessage();
   }
 
   private static int number(XepHeader header) {

@@ -41,6 +41,7 @@ import org.xsf.xepflow.mail.MailConnector;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class ProcessTestSupport {
+
   @Autowired
   protected ProcessEngine processEngine;
   @Autowired
