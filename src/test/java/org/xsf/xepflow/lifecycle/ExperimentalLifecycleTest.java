@@ -58,6 +58,20 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
+  void noReminderOfADeferralThatIsAlreadyDue() {
+    ProcessInstance lifecycle = accept("author2", "inbox/account-management.xml", "Standards Track");
+    standardsListPurged();
+
+    // both timers due at once, as for an imported XEP last updated more than a year ago
+    advanceClock(Duration.ofDays(400));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Deferred);
+    assertThat(lifecycle).hasPassed("Timer_DeferralReminder", "End_NoReminder").hasNotPassed("Task_RemindAuthor");
+    assertThat(subjects()).noneMatch(s -> s.startsWith("Reminder:"));
+  }
+
+  @Test
   void aNewVersionRestartsTheTwelveMonthsAndBringsADeferredXepBack() {
     ProcessInstance lifecycle = accept("author1", "inbox/tictactoe.xml", "Standards Track");
     advanceClock(Duration.ofDays(300));
