@@ -21,10 +21,6 @@ record SubmissionVariables(VariableScope scope) {
     scope.setVariable("protoXepId", id);
   }
 
-  String title() {
-    return (String) scope.getVariable("title");
-  }
-
   String xepType() {
     return (String) scope.getVariable("xepType");
   }
