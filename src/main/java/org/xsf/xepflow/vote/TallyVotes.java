@@ -32,6 +32,7 @@ public class TallyVotes implements JavaDelegate {
         .outcome(Integer.parseInt(String.valueOf(silentMemberVote.getValue(execution)).replace("+", "")));
     close(voteId, outcome);
     execution.setVariable("voteOutcome", outcome);
+    execution.setVariable("voteSummary", votes.summary(voteId, outcome));
   }
 
   private void close(Long voteId, String outcome) {

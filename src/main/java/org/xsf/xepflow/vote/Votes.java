@@ -28,6 +28,28 @@ public class Votes {
     return rules(voteId).complete();
   }
 
+  /** How the vote ended and how each member voted, in plain words for the forms and the author. */
+  public String summary(Long voteId, String outcome) {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    ballots.findByVoteIdOrderByIdAsc(voteId).forEach(b -> reasons.put(b.getMember(), b.getReasons()));
+    VoteRules rules = rules(voteId);
+    StringBuilder text = new StringBuilder(switch (outcome) {
+      case "advance" -> "Passed: a majority voted +1 and no -1 stands.";
+      case "blocked" -> "Blocked: a -1 stands; the author must address the concerns.";
+      case "noMajority" -> "No majority: fewer than half of the members voted +1.";
+      default -> outcome;
+    });
+    for (String member : rules.members()) {
+      Integer value = rules.latestBallots().get(member);
+      text.append('\n').append(member).append(": ")
+          .append(value == null ? "did not vote" : value == 1 ? "+1" : value.toString());
+      if (value != null && value == -1 && reasons.get(member) != null) {
+        text.append(" (").append(reasons.get(member)).append(')');
+      }
+    }
+    return text.toString();
+  }
+
   /** The member's current vote as the form shows it ("+1", "0", "-1"), or null before voting. */
   public String latest(Long voteId, String member) {
     Integer value = rules(voteId).latestBallots().get(member);

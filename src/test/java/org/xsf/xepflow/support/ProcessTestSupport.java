@@ -1,5 +1,7 @@
 package org.xsf.xepflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.store.FolderException;
@@ -121,6 +123,18 @@ public abstract class ProcessTestSupport {
       managementService.executeJob(due.get(0).getId());
     }
     throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
+  }
+
+  /**
+   * Lets a job fail as the job executor would, each retry after its 10-minute wait, until its retries
+   * run out and it becomes an incident.
+   */
+  protected void failUntilIncident(String jobId, String expectedError) {
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining(expectedError);
+      advanceClock(Duration.ofMinutes(11));
+    }
+    assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getRetries()).isZero();
   }
 
   /**

@@ -72,7 +72,14 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     advanceClock(Duration.ofDays(14).plusMinutes(1));
     runDueJobs(vote.getId());
 
-    assertThat(vote).isEnded().hasPassed("Timer_VotingPeriod").variables().containsEntry("voteOutcome", "blocked");
+    assertThat(vote).isEnded().hasPassed("Timer_VotingPeriod").variables().containsEntry("voteOutcome", "blocked")
+        .containsEntry("voteSummary", """
+            Blocked: a -1 stands; the author must address the concerns.
+            council1: +1
+            council2: +1
+            council3: -1 (Concerns of council3)
+            council4: +1
+            council5: +1""");
     assertThat(votes.findById((Long) historicVariable(vote, "voteId")).orElseThrow().getOutcome()).isEqualTo("blocked");
   }
 

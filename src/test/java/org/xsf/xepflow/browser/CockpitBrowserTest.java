@@ -1,0 +1,76 @@
+package org.xsf.xepflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.mail.MailOutage;
+import org.xsf.xepflow.mail.MailSettings;
+
+/** What an operator sees in Cockpit, in headless Chromium. */
+class CockpitBrowserTest extends BrowserTestSupport {
+  private static final List<String> PROCESSES = List.of("protoxep-submission", "xep-lifecycle", "last-call",
+      "council-vote", "call-for-experience", "new-version", "council-term-end");
+
+  @Autowired
+  MailSettings mailSettings;
+
+  @Test
+  void everyDiagramRendersWithAllItsElements() {
+    Browser browser = browser();
+    browser.logIn("cockpit", "admin");
+    for (String key : PROCESSES) {
+      ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+          .latestVersion().singleResult();
+      browser.open("cockpit", "#/process-definition/" + definition.getId() + "/runtime");
+      browser.waitFor(By.cssSelector(".djs-container g.djs-element"));
+
+      List<String> drawn = browser.findAll(By.cssSelector(".djs-container g.djs-element")).stream()
+          .map(element -> element.getAttribute("data-element-id")).toList();
+      Collection<FlowElement> modelled = repositoryService.getBpmnModelInstance(definition.getId())
+          .getModelElementsByType(FlowElement.class);
+      assertThat(drawn).as("elements of %s drawn in Cockpit", key)
+          .containsAll(modelled.stream().map(FlowElement::getId).toList());
+      browser.screenshot("cockpit-" + key);
+    }
+  }
+
+  @Test
+  void runningXepsShowTheirCurrentStepAndAFailedAnnouncementShowsAsAnIncident() {
+    ProcessInstance lifecycle = accept("author1", "inbox/xep-ai.xml", "Standards Track");
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("protoxep-submission")
+        .latestVersion().singleResult().getId();
+    ProcessInstance submission = as("author2",
+        () -> formService.submitStartForm(definition, Map.of("xml", fixture("inbox/jingle-rtp-mti.xml"))));
+    complete("editor", submission.getId(), "Task_EditorFormatReview",
+        Map.of("formatDecision", "accept", "xepType", "Standards Track"));
+    MailOutage.begin(mailSettings);
+    Job announcement = managementService.createJobQuery().processInstanceId(submission.getId()).singleResult();
+    failUntilIncident(announcement.getId(), "Couldn't connect to host");
+
+    Browser browser = browser();
+    browser.logIn("cockpit", "admin");
+    browser.open("cockpit", "#/process-instance/" + lifecycle.getId() + "/runtime");
+    for (String activity : runtimeService.getActiveActivityIds(lifecycle.getId())) {
+      WebElement badge = browser.waitFor(By.cssSelector(
+          ".djs-overlays[data-container-id='" + activity + "'] .instance-count"));
+      assertThat(badge.getText()).isEqualTo("1");
+    }
+    browser.screenshot("cockpit-running-xep");
+
+    browser.open("cockpit", "#/process-instance/" + submission.getId() + "/runtime?tab=incidents-tab");
+    browser.waitFor(By.cssSelector(".djs-overlays[data-container-id='Task_AnnounceProtoXep'] .badge-important"));
+    browser.waitFor(By.xpath("//table//td[contains(., \"Couldn't connect to host\")]"));
+    assertThat(browser.pageText()).contains("Announce the ProtoXEP on the Standards list");
+    browser.screenshot("cockpit-failed-announcement");
+  }
+}

@@ -1,0 +1,151 @@
+package org.xsf.xepflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.vote.BallotRepository;
+import org.xsf.xepflow.vote.VoteRepository;
+
+/** The people of XEP-0001 doing their part in Tasklist, in headless Chromium. */
+class TasklistBrowserTest extends BrowserTestSupport {
+  private static final String TITLE = "OAuth Client Login";
+
+  @Autowired
+  BallotRepository ballots;
+  @Autowired
+  VoteRepository votes;
+
+  @Test
+  void anAuthorSubmitsTheEditorApprovesTheFormatAndTheCouncilObjects() {
+    Browser browser = browser();
+    browser.logIn("tasklist", "author1");
+    browser.startProcess("ProtoXEP submission");
+    browser.fill("ProtoXEP document", "<xep><header>not closed");
+    browser.press("Start");
+    browser.waitForNotification("not well-formed");
+    browser.screenshot("author-pastes-a-broken-document");
+    Set<String> before = submissionIds();
+
+    browser.fill("ProtoXEP document", fixture("inbox/xep-oauth-client-login.xml"));
+    browser.screenshot("author-pastes-the-protoxep");
+    browser.press("Start");
+    browser.waitForNotification("The process has been started.");
+    Set<String> started = submissionIds();
+    started.removeAll(before);
+    assertThat(started).hasSize(1);
+    String submission = started.iterator().next();
+    runDueJobs(submission);
+
+    browser.logIn("tasklist", "editor");
+    browser.openTask("My group tasks", "Ensure the format of ProtoXEP \"" + TITLE + "\" is correct");
+    assertThat(browser.formText()).contains("ProtoXEP: " + TITLE, "Submitted by: author1",
+        "Findings of the format check", "Is the format correct?");
+    browser.press("Complete");
+    assertThat(browser.validationErrors()).contains("Field is required.");
+    browser.screenshot("editor-must-decide");
+    browser.choose("Yes: publish it to the inbox and announce it");
+    browser.screenshot("editor-approves-the-format");
+    browser.press("Complete");
+    browser.waitForTaskClosed();
+    assertThat(processEngine.getRuntimeService().getVariable(submission, "formatDecision")).isEqualTo("accept");
+    runDueJobs(submission);
+    assertThat(subjects()).containsExactly("ProtoXEP: " + TITLE);
+
+    for (String member : List.of("council1", "council2", "council3", "council4")) {
+      browser.logIn("tasklist", member);
+      browser.openTask("My tasks", "Object to publishing \"" + TITLE + "\" as a XEP?");
+      assertThat(browser.formLink("Read the ProtoXEP in the inbox"))
+          .isEqualTo(processEngine.getRuntimeService().getVariable(submission, "inboxUrl"));
+      browser.screenshot(member + "-does-not-object");
+      browser.press("Complete");
+      browser.waitForTaskClosed();
+    }
+    browser.logIn("tasklist", "council5");
+    browser.openTask("My tasks", "Object to publishing \"" + TITLE + "\" as a XEP?");
+    browser.choose("I object to publishing this proposal as a XEP");
+    browser.press("Complete");
+    assertThat(browser.validationErrors()).contains("Field is required.");
+    browser.fill("Reasons for the objection", "Duplicates XEP-0493 (OAuth Client Login).");
+    browser.screenshot("council5-objects-with-reasons");
+    browser.press("Complete");
+    browser.waitForTaskClosed();
+    runDueJobs(submission);
+
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(submission).singleResult())
+        .isWaitingAt("Task_ReviseProtoXep");
+    browser.logIn("tasklist", "author1");
+    browser.openTask("My tasks", "Revise or withdraw your ProtoXEP \"" + TITLE + "\"");
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form textarea")).getAttribute("value"))
+        .isEqualTo("Objection (council5): Duplicates XEP-0493 (OAuth Client Login).");
+    browser.screenshot("author-reads-the-objection");
+  }
+
+  @Test
+  void councilMembersVoteThroughTheForm() {
+    ProcessInstance lifecycle = accept("author2", "inbox/buddycloud-channels.xml", "Standards Track");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    String label = String.format("XEP-%04d", number(lifecycle));
+    String task = "Vote on " + label + " version 0.1: advance to Draft";
+    String vote = openVote(lifecycle.getId());
+
+    Browser browser = browser();
+    Map<String, String> choices = Map.of("council1", "+1 (approve)", "council2", "0 (neutral)",
+        "council3", "-1 (disapprove, with reasons)");
+    for (String member : List.of("council1", "council2", "council3")) {
+      browser.logIn("tasklist", member);
+      browser.openTask("My tasks", task);
+      assertThat(browser.formText()).contains(task, "Buddycloud Channels");
+      assertThat(browser.formLink("Read it")).endsWith(String.format("/extensions/xep-%04d.html", number(lifecycle)));
+      browser.choose(choices.get(member));
+      if (member.equals("council3")) {
+        browser.press("Complete");
+        assertThat(browser.validationErrors()).contains("Field is required.");
+        browser.fill("Your concerns", "The channel discovery needs a security considerations section.");
+      }
+      browser.screenshot(member + "-votes");
+      browser.press("Complete");
+      browser.waitForTaskClosed();
+    }
+    runDueJobs(vote);
+
+    Long voteId = votes.findByXepNumberOrderById(number(lifecycle)).get(0).getId();
+    assertThat(ballots.findByVoteIdOrderByIdAsc(voteId))
+        .extracting(ballot -> ballot.getMember() + " " + ballot.getValue() + " " + ballot.getReasons())
+        .containsExactlyInAnyOrder("council1 1 null", "council2 0 null",
+            "council3 -1 The channel discovery needs a security considerations section.");
+    castVotes(lifecycle, Map.of("council4", "+1", "council5", "+1"));
+    // A -1 keeps the vote open (it may be changed) until the voting period ends.
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Proposed);
+    assertThat(lifecycle).isWaitingAt("Task_VoteNotPassed");
+
+    browser.logIn("tasklist", "editor");
+    browser.openTask("My group tasks", "Record the Council's decision on " + label + ": reject or remand");
+    assertThat(browser.formText()).contains("The vote on version 0.1 did not pass.");
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form textarea")).getAttribute("value")).isEqualTo("""
+        Blocked: a -1 stands; the author must address the concerns.
+        council1: +1
+        council2: 0
+        council3: -1 (The channel discovery needs a security considerations section.)
+        council4: +1
+        council5: +1""");
+    browser.screenshot("editor-sees-the-blocked-vote");
+  }
+
+  private Set<String> submissionIds() {
+    return new HashSet<>(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("protoxep-submission").list().stream().map(pi -> pi.getId()).toList());
+  }
+}
