@@ -94,12 +94,25 @@ class TasklistBrowserTest extends BrowserTestSupport {
   void councilMembersVoteThroughTheForm() {
     ProcessInstance lifecycle = accept("author2", "inbox/buddycloud-channels.xml", "Standards Track");
     proposeForAdvancement(lifecycle, false);
-    lastCallEndsWithProposal(lifecycle, "0.1");
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    runAllDueJobs(lifecycle);
     String label = String.format("XEP-%04d", number(lifecycle));
+
+    Browser browser = browser();
+    browser.logIn("tasklist", "editor");
+    browser.openTask("My group tasks", "The Last Call on " + label + " has ended: propose a revision for the vote");
+    browser.choose("Propose a revision for the vote");
+    browser.fill("Revision to put to the vote", "the current one");
+    assertThat(browser.validationErrors()).singleElement().asString().startsWith("Field must match pattern");
+    assertThat(browser.formText()).contains("A version number such as 0.1 or 1.2.3");
+    browser.screenshot("editor-types-a-version-that-is-not-one");
+    browser.fill("Revision to put to the vote", "0.1");
+    browser.press("Complete");
+    browser.waitForTaskClosed();
+    runAllDueJobs(lifecycle);
     String task = "Vote on " + label + " version 0.1: advance to Draft";
     String vote = openVote(lifecycle.getId());
 
-    Browser browser = browser();
     Map<String, String> choices = Map.of("council1", "+1 (approve)", "council2", "0 (neutral)",
         "council3", "-1 (disapprove, with reasons)");
     for (String member : List.of("council1", "council2", "council3")) {
