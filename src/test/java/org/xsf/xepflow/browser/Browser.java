@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -179,8 +181,16 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
-  List<WebElement> findAll(By locator) {
-    return driver.findElements(locator);
+  /** The ids of the BPMN elements the diagram on the page shows, once it shows all the expected ones (or time is up). */
+  List<String> drawnElements(Collection<String> expected) {
+    By drawn = By.cssSelector(".djs-container g.djs-element");
+    try {
+      wait.until(page -> page.findElements(drawn).stream().map(e -> e.getAttribute("data-element-id")).toList()
+          .containsAll(expected));
+    } catch (TimeoutException e) {
+      // The caller's assertion names what is missing.
+    }
+    return driver.findElements(drawn).stream().map(e -> e.getAttribute("data-element-id")).toList();
   }
 
   String pageText() {

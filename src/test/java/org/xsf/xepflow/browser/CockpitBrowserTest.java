@@ -2,7 +2,6 @@ package org.xsf.xepflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -32,14 +31,9 @@ class CockpitBrowserTest extends BrowserTestSupport {
       ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion().singleResult();
       browser.open("cockpit", "#/process-definition/" + definition.getId() + "/runtime");
-      browser.waitFor(By.cssSelector(".djs-container g.djs-element"));
-
-      List<String> drawn = browser.findAll(By.cssSelector(".djs-container g.djs-element")).stream()
-          .map(element -> element.getAttribute("data-element-id")).toList();
-      Collection<FlowElement> modelled = repositoryService.getBpmnModelInstance(definition.getId())
-          .getModelElementsByType(FlowElement.class);
-      assertThat(drawn).as("elements of %s drawn in Cockpit", key)
-          .containsAll(modelled.stream().map(FlowElement::getId).toList());
+      List<String> modelled = repositoryService.getBpmnModelInstance(definition.getId())
+          .getModelElementsByType(FlowElement.class).stream().map(FlowElement::getId).toList();
+      assertThat(browser.drawnElements(modelled)).as("elements of %s drawn in Cockpit", key).containsAll(modelled);
       browser.screenshot("cockpit-" + key);
     }
   }

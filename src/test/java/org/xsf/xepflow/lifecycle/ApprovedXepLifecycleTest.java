@@ -1,0 +1,119 @@
+package org.xsf.xepflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.registry.XepStatus;
+
+/**
+ * Active interim XEPs (XEP-0001 §11), a Draft the Council deprecates and then declares Obsolete
+ * (§9, §10), and new versions the Editor returns or the approving body does not approve (§6, §10).
+ */
+class ApprovedXepLifecycleTest extends LifecycleTestSupport {
+  private static final Map<String, String> UNANIMOUS =
+      Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1");
+
+  @Test
+  void anActiveInterimXepIsReaffirmedOnceAndThenExpires() {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Informational");
+    proposeForAdvancement(lifecycle, true);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Active);
+    assertThat(registryEntry(lifecycle).getExpires()).isNotNull();
+
+    advanceClock(Duration.ofDays(185));
+    runAllDueJobs(lifecycle);
+    complete("editor", lifecycle.getId(), "Task_ApprovedReaffirmInterim", Map.of("reaffirmed", true));
+    assertStatus(lifecycle, XepStatus.Active);
+    assertThat(lifecycle).isWaitingAt("Timer_ApprovedInterimExpires", "Task_CouncilDecisionApproved",
+        "Task_ProposeRevisedVersion");
+    advanceClock(Duration.ofDays(185));
+    runAllDueJobs(lifecycle);
+    complete("editor", lifecycle.getId(), "Task_ApprovedReaffirmInterim", Map.of("reaffirmed", false));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Deprecated);
+  }
+
+  @Test
+  void anActiveInterimXepExpiresWhenItsSuccessorIsApproved() {
+    ProcessInstance interim = accept("author1", "inbox/muc-presence-versioning.xml", "Informational");
+    ProcessInstance successor = accept("author2", "inbox/pubsub-uri.xml", "Informational");
+    complete("editor", interim.getId(), "Task_CouncilDecisionExperimental", Map.of("councilDecision", "ready",
+        "interim", true, "interimSuccessor", "XEP-%04d".formatted(number(successor))));
+    runAllDueJobs(interim);
+    lastCallEndsWithProposal(interim, "0.1");
+    castVotes(interim, UNANIMOUS);
+    runAllDueJobs(interim);
+    assertStatus(interim, XepStatus.Active);
+    assertThat(interim).isWaitingAt("Message_ApprovedSuccessorApproved", "Task_CouncilDecisionApproved",
+        "Task_ProposeRevisedVersion");
+
+    advanceByUnanimousVote(successor);
+    assertStatus(successor, XepStatus.Active);
+    runAllDueJobs(interim);
+
+    assertStatus(interim, XepStatus.Deprecated);
+  }
+
+  @Test
+  void theCouncilDeprecatesADraftAndLaterDeclaresItObsolete() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/peptzo.xml");
+    complete("editor", lifecycle.getId(), "Task_CouncilDecisionDraft", Map.of("councilDecision", "deprecate"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deprecated);
+
+    complete("editor", lifecycle.getId(), "Task_DeclareObsolete",
+        Map.of("obsoleteReason", "Nobody implements it any more."));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Obsolete);
+    assertThat(registryEntry(lifecycle).getStatusHistory()).last()
+        .satisfies(change -> assertThat(change.getReason()).contains("Nobody implements it any more."));
+  }
+
+  @Test
+  void aVersionTheEditorReturnsIsRevisedOrDropped() {
+    ProcessInstance lifecycle = accept("author2", "inbox/instant-gaming.xml", "Standards Track");
+    complete("author2", lifecycle.getId(), "Task_UpdateExperimental",
+        Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, "0.2", "First try")));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion",
+        Map.of("versionDecision", "return", "editorComments", "Please add a security section."));
+    complete("author2", newVersion.getId(), "Task_ReviseVersion",
+        Map.of("authorDecision", "revise", "xml", nextVersion(lifecycle, "0.2", "Security section")));
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion",
+        Map.of("versionDecision", "return", "editorComments", "Still missing."));
+    complete("author2", newVersion.getId(), "Task_ReviseVersion", Map.of("authorDecision", "drop"));
+    runAllDueJobs(lifecycle);
+
+    assertThat(newVersion).hasPassed("End_VersionDropped").isEnded();
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.1");
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental");
+  }
+
+  @Test
+  void aChangeToAnActiveXepThatTheCouncilDoesNotApproveIsNotPublished() {
+    ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    assertStatus(lifecycle, XepStatus.Active);
+
+    complete("author1", lifecycle.getId(), "Task_ProposeRevisedVersion",
+        Map.of("xml", nextVersion(lifecycle, "1.1", "A change nobody wants")));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    castVotes(newVersion.getId(), Map.of("council1", "-1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
+    advanceClock(Duration.ofDays(15));
+    runAllDueJobs(lifecycle);
+
+    assertThat(newVersion).hasPassed("End_ChangeNotApproved").isEnded();
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.1");
+    assertStatus(lifecycle, XepStatus.Active);
+  }
+}
