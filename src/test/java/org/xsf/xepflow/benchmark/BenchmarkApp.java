@@ -1,0 +1,52 @@
+package org.xsf.xepflow.benchmark;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import org.xsf.xepflow.XepflowApplication;
+import org.xsf.xepflow.support.PostgresTestDatabase;
+
+/** The xepflow application in this JVM, on a fresh H2 or PostgreSQL database, with its statements counted. */
+final class BenchmarkApp implements AutoCloseable {
+  final ConfigurableApplicationContext context;
+  final StatementCounter statements = new StatementCounter();
+
+  BenchmarkApp(String db, String name, boolean jobExecutor) throws SQLException, java.io.IOException {
+    Path dir = Path.of("target", "benchmarks", db + "-" + name);
+    Map<String, Object> properties = new LinkedHashMap<>();
+    if (db.equals("postgres")) {
+      String database = "xepflow_bench_" + name.replace('-', '_');
+      PostgresTestDatabase.recreate(database);
+      properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database);
+      properties.put("spring.datasource.username", "postgres");
+    } else {
+      properties.put("spring.datasource.url", "jdbc:h2:mem:bench-" + name + ";DB_CLOSE_DELAY=-1");
+    }
+    properties.put("server.port", 0);
+    properties.put("camunda.bpm.job-execution.enabled", jobExecutor);
+    properties.put("camunda.bpm.process-engine-name", "bench-" + name);
+    properties.put("xepflow.site.dir", dir.resolve("site").toString());
+    properties.put("xepflow.source-control.dir", dir.resolve("xep-sources").toString());
+    properties.put("xepflow.mail.smtp.port", 0);
+    properties.put("logging.level.root", "WARN");
+    properties.put("logging.level.org.camunda", "ERROR");
+    FileSystemUtils.deleteRecursively(dir);
+    // As command-line arguments: they win over application.yaml (default properties would not).
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    this.context = new SpringApplicationBuilder(XepflowApplication.class)
+        .initializers(context -> context.getBeanFactory().addBeanPostProcessor(statements)).run(args);
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

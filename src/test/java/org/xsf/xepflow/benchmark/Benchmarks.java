@@ -1,0 +1,52 @@
+package org.xsf.xepflow.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The benchmark command (mvn -Pbenchmark verify, arguments in bench.args):
+ * --db=h2,postgres --lifecycles=N --backlog=N --startups=N (0 leaves a benchmark out).
+ */
+public final class Benchmarks {
+  private Benchmarks() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = Arrays.stream(args).map(a -> a.replaceFirst("^--", "").split("=", 2))
+        .collect(Collectors.toMap(a -> a[0], a -> a.length > 1 ? a[1] : ""));
+    List<String> databases = List.of(options.getOrDefault("db", "h2").split(","));
+    int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", "100"));
+    int backlog = Integer.parseInt(options.getOrDefault("backlog", "1000"));
+    int startups = Integer.parseInt(options.getOrDefault("startups", "3"));
+    Path out = Path.of("target", "benchmarks");
+    FileSystemUtils.deleteRecursively(out);
+    Files.createDirectories(out);
+
+    Results results = new Results();
+    if (startups > 0) {
+      new StartupBenchmark(startups).run(results);
+    }
+    for (String db : databases) {
+      if (lifecycles > 0) {
+        new LifecycleBenchmark(db, lifecycles).run(results);
+      }
+      if (backlog > 0) {
+        new TimerBacklogBenchmark(db, backlog).run(results);
+      }
+    }
+    results.write(out.resolve("results.md"), machine());
+    System.out.println("Written to " + out.resolve("results.md"));
+    System.exit(0);
+  }
+
+  private static String machine() throws Exception {
+    String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+    return Runtime.getRuntime().availableProcessors() + " cores, " + memory + ", Java "
+        + System.getProperty("java.version");
+  }
+}

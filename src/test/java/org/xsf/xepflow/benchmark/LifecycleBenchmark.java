@@ -1,0 +1,51 @@
+package org.xsf.xepflow.benchmark;
+
+/**
+ * Issue #7.1: XEPs from ProtoXEP to Final through the real diagrams, against a diagram with the
+ * same user tasks and timers and no delegates, driven the same way in the same engine.
+ */
+final class LifecycleBenchmark {
+  private final String db;
+  private final int count;
+
+  LifecycleBenchmark(String db, int count) {
+    this.db = db;
+    this.count = count;
+  }
+
+  void run(Results results) throws Exception {
+    try (BenchmarkApp app = new BenchmarkApp(db, "lifecycle", false)) {
+      LifecycleDriver driver = new LifecycleDriver();
+      app.context.getAutowireCapableBeanFactory().autowireBean(driver);
+
+      // Warm-up, which also tells how many user tasks and timers one XEP's path has.
+      long tasks = driver.userTasksSoFar();
+      long timers = driver.timersFiredSoFar();
+      driver.protoXepToFinal();
+      tasks = driver.userTasksSoFar() - tasks;
+      timers = driver.timersFiredSoFar() - timers;
+      driver.deployBaseline(tasks, timers);
+      driver.baseline();
+
+      long statements = app.statements.count();
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        driver.protoXepToFinal();
+      }
+      double oursMs = (System.nanoTime() - start) / 1e6 / count;
+      double oursStatements = (double) (app.statements.count() - statements) / count;
+
+      statements = app.statements.count();
+      start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        driver.baseline();
+      }
+      double baseMs = (System.nanoTime() - start) / 1e6 / count;
+      double baseStatements = (double) (app.statements.count() - statements) / count;
+
+      String what = " per XEP, ProtoXEP to Final (" + count + " XEPs; " + tasks + " user tasks, " + timers + " timers)";
+      results.add("time" + what, db, oursMs, baseMs, "ms", 1.5);
+      results.add("SQL statements" + what, db, oursStatements, baseStatements, "", 1.5);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.xsf.xepflow.benchmark;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.registry.XepStatus;
+
+/**
+ * Drives XEPs through the real diagrams the way the process tests do (forms submitted through the
+ * engine, clock moved for timers, jobs run in this thread), and the baseline diagram the same way.
+ */
+class LifecycleDriver extends LifecycleTestSupport {
+  private static final Map<String, String> UNANIMOUS =
+      Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1");
+
+  /** A ProtoXEP submitted, accepted, through Last Call, vote, Draft, Call for Experience and vote to Final. */
+  void protoXepToFinal() {
+    ClockUtil.reset();
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    advanceClock(Duration.ofDays(190));
+    runAllDueJobs(lifecycle);
+    complete("editor", lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
+    runAllDueJobs(lifecycle);
+    ProcessInstance call = called(lifecycle, "call-for-experience");
+    advanceClock(Duration.ofDays(15));
+    runAllDueJobs(lifecycle);
+    complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
+        "implementationName", "Prosody", "implementationLicence", "MIT", "implementationOpenSource", true,
+        "anotherImplementation", true));
+    complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
+        "implementationName", "ejabberd", "implementationLicence", "GPL-2.0", "implementationOpenSource", true,
+        "anotherImplementation", false));
+    castVotes(lifecycle, UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    if (registryEntry(lifecycle).getStatus() != XepStatus.Final) {
+      throw new IllegalStateException("XEP " + lifecycle.getBusinessKey() + " did not reach Final");
+    }
+  }
+
+  long userTasksSoFar() {
+    return processEngine.getHistoryService().createHistoricTaskInstanceQuery().count();
+  }
+
+  long timersFiredSoFar() {
+    return processEngine.getHistoryService().createHistoricJobLogQuery().successLog().list().stream()
+        .filter(log -> log.getJobDefinitionType() != null && log.getJobDefinitionType().startsWith("timer")).count();
+  }
+
+  /** Deploys a diagram with the same number of user tasks and timers as the real path, and nothing else. */
+  void deployBaseline(long userTasks, long timers) {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("baseline").startEvent();
+    for (long i = 0; i < Math.max(userTasks, timers); i++) {
+      if (i < userTasks) {
+        flow = flow.userTask("Task_" + i).camundaCandidateGroups("editor");
+      }
+      if (i < timers) {
+        flow = flow.intermediateCatchEvent("Timer_" + i).timerWithDuration("PT1H");
+      }
+    }
+    BpmnModelInstance model = flow.endEvent().done();
+    processEngine.getRepositoryService().createDeployment().addModelInstance("baseline.bpmn", model).deploy();
+  }
+
+  /** One instance of the baseline, its tasks completed and its timers fired as for the real path. */
+  void baseline() {
+    ClockUtil.reset();
+    String id = processEngine.getRuntimeService().startProcessInstanceByKey("baseline").getId();
+    var tasks = processEngine.getTaskService();
+    while (processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+      var task = tasks.createTaskQuery().processInstanceId(id).singleResult();
+      if (task != null) {
+        tasks.complete(task.getId());
+        continue;
+      }
+      advanceClock(Duration.ofHours(2));
+      Job timer = managementService.createJobQuery().processInstanceId(id).executable().singleResult();
+      managementService.executeJob(timer.getId());
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.xsf.xepflow.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Issue #7.4: start-up time and resident memory of xepflow (H2, demo users, embedded mail) against
+ * the bare Camunda starter application, each in a JVM of its own with the same flags, alternating,
+ * medians of N starts. Ready means Spring Boot's readiness state ACCEPTING_TRAFFIC: after the
+ * application runners (deployment of bpmn/ and forms/, demo users, site).
+ */
+final class StartupBenchmark {
+  private static final String READY = "ReadinessState changed to ACCEPTING_TRAFFIC";
+  private final int runs;
+
+  StartupBenchmark(int runs) {
+    this.runs = runs;
+  }
+
+  void run(Results results) throws Exception {
+    List<double[]> ours = new ArrayList<>();
+    List<double[]> bare = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      Path dir = Path.of("target", "benchmarks", "startup");
+      FileSystemUtils.deleteRecursively(dir);
+      ours.add(start("org.xsf.xepflow.XepflowApplication", "--spring.datasource.url=jdbc:h2:mem:startup",
+          "--xepflow.site.dir=" + dir.resolve("site"), "--xepflow.source-control.dir=" + dir.resolve("sources"),
+          "--xepflow.mail.smtp.port=0"));
+      bare.add(start("org.xsf.benchmark.BareCamundaApplication",
+          "--spring.config.location=classpath:/org/xsf/benchmark/bare.yaml"));
+    }
+    results.add("start-up time to ready (median of " + runs + ")", "h2", median(ours, 0), median(bare, 0), "s", 1.2);
+    results.add("resident memory when ready (median of " + runs + ")", "h2", median(ours, 1), median(bare, 1), "MiB", 1.2);
+  }
+
+  /** Seconds to ready and resident MiB then. */
+  private static double[] start(String mainClass, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass, "--server.port=0",
+        "--logging.level.org.springframework.boot.availability=DEBUG"));
+    command.addAll(List.of(args));
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.contains(READY)) {
+        if (line.contains("APPLICATION FAILED TO START")) {
+          throw new IllegalStateException(mainClass + " failed to start");
+        }
+      }
+      if (line == null) {
+        throw new IllegalStateException(mainClass + " ended before it was ready");
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double rss = residentMiB(process.pid());
+      return new double[] {seconds, rss};
+    } finally {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static double residentMiB(long pid) throws IOException {
+    return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+        .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToDouble(Double::parseDouble)
+        .findFirst().orElseThrow() / 1024;
+  }
+
+  private static double median(List<double[]> samples, int index) {
+    double[] values = samples.stream().mapToDouble(s -> s[index]).sorted().toArray();
+    return values[values.length / 2];
+  }
+}
