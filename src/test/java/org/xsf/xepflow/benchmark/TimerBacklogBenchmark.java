@@ -59,6 +59,8 @@ final class TimerBacklogBenchmark {
       results.add("import of " + count + " XEPs (setting up the backlog)", db, importSeconds, "s", 0);
       results.add(what + ": until all Deferred, one node", db, deferredSeconds, "s", count >= 9999 ? 60 : 0);
       results.add(what + ": until announced and published, one node", db, doneSeconds, "s", 0);
+      new QueryLatency(app.context.getEnvironment().getProperty("local.server.port", Integer.class))
+          .run(results, db, engine, count);
     }
   }
 
