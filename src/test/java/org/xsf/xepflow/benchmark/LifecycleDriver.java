@@ -35,12 +35,8 @@ class LifecycleDriver extends LifecycleTestSupport {
     ProcessInstance call = called(lifecycle, "call-for-experience");
     advanceClock(Duration.ofDays(15));
     runAllDueJobs(lifecycle);
-    complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
-        "implementationName", "Prosody", "implementationLicence", "MIT", "implementationOpenSource", true,
-        "anotherImplementation", true));
-    complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
-        "implementationName", "ejabberd", "implementationLicence", "GPL-2.0", "implementationOpenSource", true,
-        "anotherImplementation", false));
+    recordImplementation(call, "Prosody", "MIT", true, true);
+    recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
     castVotes(lifecycle, UNANIMOUS);
     runAllDueJobs(lifecycle);
     if (registryEntry(lifecycle).getStatus() != XepStatus.Final) {

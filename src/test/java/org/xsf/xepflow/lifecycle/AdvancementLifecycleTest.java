@@ -293,26 +293,12 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(openVote(lifecycle.getId())).isNull();
   }
 
-
-
-
-
-
-
-
-
   private ProcessInstance submitDraftChange(ProcessInstance lifecycle, String version) {
     complete("author1", lifecycle.getId(), "Task_ProposeDraftChange", Map.of("xml", nextVersion(lifecycle, version, "Material change")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
     runAllDueJobs(lifecycle);
     return newVersion;
-  }
-
-  private void recordImplementation(ProcessInstance call, String name, String licence, boolean openSource, boolean another) {
-    complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
-        "implementationName", name, "implementationLicence", licence, "implementationOpenSource", openSource,
-        "anotherImplementation", another));
   }
 
   /** The voting period of the open vote ends. */

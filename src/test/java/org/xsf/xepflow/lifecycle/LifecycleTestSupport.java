@@ -144,4 +144,11 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
   protected void castVotes(ProcessInstance parent, Map<String, String> ballots) {
     castVotes(parent.getId(), ballots);
   }
+
+  /** The Editor records an implementation presented in the Call for Experience. */
+  protected void recordImplementation(ProcessInstance call, String name, String licence, boolean openSource, boolean another) {
+    complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
+        "implementationName", name, "implementationLicence", licence, "implementationOpenSource", openSource,
+        "anotherImplementation", another));
+  }
 }
