@@ -162,9 +162,10 @@ final class Browser implements AutoCloseable {
   }
 
   /** The form's validation messages shown to the user. */
+  @SuppressWarnings("unchecked")
   List<String> validationErrors() {
-    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
-        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from("
+        + "document.querySelectorAll('.fjs-form-field-error')).filter(e => e.offsetParent !== null).map(e => e.innerText.trim());");
   }
 
   /** Waits for a Tasklist or Cockpit notification such as "The process has been started." */
@@ -183,14 +184,19 @@ final class Browser implements AutoCloseable {
 
   /** The ids of the BPMN elements the diagram on the page shows, once it shows all the expected ones (or time is up). */
   List<String> drawnElements(Collection<String> expected) {
-    By drawn = By.cssSelector(".djs-container g.djs-element");
     try {
-      wait.until(page -> page.findElements(drawn).stream().map(e -> e.getAttribute("data-element-id")).toList()
-          .containsAll(expected));
+      wait.until(page -> drawnElements().containsAll(expected));
     } catch (TimeoutException e) {
       // The caller's assertion names what is missing.
     }
-    return driver.findElements(drawn).stream().map(e -> e.getAttribute("data-element-id")).toList();
+    return drawnElements();
+  }
+
+  /** Read in one script: the diagram is redrawn while Cockpit loads, so element handles go stale. */
+  @SuppressWarnings("unchecked")
+  private List<String> drawnElements() {
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from("
+        + "document.querySelectorAll('.djs-container g.djs-element')).map(e => e.getAttribute('data-element-id'));");
   }
 
   String pageText() {
