@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +26,13 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.xsf.xepflow.engine.SystemActor;
 import org.xsf.xepflow.publication.SiteWriter;
 import org.xsf.xepflow.registry.ImplementationRepository;
 import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepListing;
+import org.xsf.xepflow.registry.XepListings;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepType;
@@ -42,7 +47,11 @@ public class XepController {
   private static final List<String> NEW_VERSION_STEPS = List.of("Task_UpdateExperimental", "Task_UpdateDeferred",
       "Task_UpdateProposed", "Task_ProposeDraftChange", "Task_ProposeRevisedVersion");
 
+  private static final int DEFAULT_PAGE = 100;
+  private static final int MAX_PAGE = 1000;
+
   private final XepRepository xeps;
+  private final XepListings listings;
   private final VoteRepository votes;
   private final BallotRepository ballots;
   private final ImplementationRepository implementations;
@@ -52,10 +61,11 @@ public class XepController {
   private final SiteWriter site;
   private final DocumentUpload upload;
 
-  public XepController(XepRepository xeps, VoteRepository votes, BallotRepository ballots,
+  public XepController(XepRepository xeps, XepListings listings, VoteRepository votes, BallotRepository ballots,
       ImplementationRepository implementations, TaskService taskService,
       FormService formService, SystemActor system, SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
     this.xeps = xeps;
+    this.listings = listings;
     this.votes = votes;
     this.ballots = ballots;
     this.implementations = implementations;
@@ -66,14 +76,26 @@ public class XepController {
     this.upload = new DocumentUpload(maxBytes);
   }
 
+  /**
+   * One page of the XEPs of a status and type, by number; the total in X-Total-Count and the next
+   * page in a Link header, so that a registry of any size answers quickly.
+   */
   @GetMapping
-  @Transactional(readOnly = true)
-  public List<XepViews.Summary> list(@RequestParam(required = false) String status,
-      @RequestParam(required = false) String type) {
+  public ResponseEntity<List<XepViews.Summary>> list(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + DEFAULT_PAGE) int size) {
     XepStatus wantedStatus = status == null ? null : parseStatus(status);
     XepType wantedType = type == null ? null : parseType(type);
-    return xeps.search(wantedStatus, wantedType).stream()
-        .map(x -> XepViews.Summary.of(x, site.xepUrl(x.getNumber()))).toList();
+    if (page < 0 || size < 1 || size > MAX_PAGE) {
+      throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE + ".");
+    }
+    Page<XepListing> found = listings.find(wantedStatus, wantedType, page, size);
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.getTotalElements()));
+    if (found.hasNext()) {
+      response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+          .replaceQueryParam("page", page + 1).replaceQueryParam("size", size).toUriString() + ">; rel=\"next\"");
+    }
+    return response.body(found.map(x -> XepViews.Summary.of(x, site.xepUrl(x.number()))).getContent());
   }
 
   @GetMapping("/{number}")

@@ -5,6 +5,7 @@ import java.util.List;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepListing;
 import org.xsf.xepflow.registry.XepVersion;
 import org.xsf.xepflow.vote.Ballot;
 import org.xsf.xepflow.vote.Vote;
@@ -19,6 +20,11 @@ final class XepViews {
     static Summary of(Xep xep, String url) {
       return new Summary(xep.getNumber(), xep.label(), xep.getTitle(), xep.getType().label(), xep.getStatus().name(),
           xep.currentVersion().getVersion(), xep.getLastUpdated(), url);
+    }
+
+    static Summary of(XepListing xep, String url) {
+      return new Summary(xep.number(), xep.label(), xep.title(), xep.type().label(), xep.status().name(),
+          xep.version(), xep.lastUpdated(), url);
     }
   }
 

@@ -151,7 +151,7 @@ public class ArchiveImport {
 
   private static int number(XepHeader header) {
     String number = header.number() == null ? "" : header.number().trim();
-    if (!number.matches("\\d{1,4}") || Integer.parseInt(number) == 0) {
+    if (!number.matches("\\d{1,5}") || Integer.parseInt(number) == 0) {
       throw new IllegalArgumentException("'" + number + "' is not a XEP number (a ProtoXEP is submitted, not imported).");
     }
     return Integer.parseInt(number);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.registry.StatusChangeRepository;
-import org.xsf.xepflow.registry.Xep;
-import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepListing;
+import org.xsf.xepflow.registry.XepListings;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepType;
 import org.xsf.xepflow.registry.XepVersionRepository;
@@ -18,12 +18,12 @@ import org.xsf.xepflow.registry.XepVersionRepository;
 /** The list of all XEPs (extensions/index.html) and the Atom feed of changes (extensions/feed.xml). */
 @Component
 public class SiteIndex {
-  private final XepRepository xeps;
+  private final XepListings xeps;
   private final StatusChangeRepository statusChanges;
   private final XepVersionRepository versions;
   private final SiteWriter site;
 
-  public SiteIndex(XepRepository xeps, StatusChangeRepository statusChanges, XepVersionRepository versions,
+  public SiteIndex(XepListings xeps, StatusChangeRepository statusChanges, XepVersionRepository versions,
       SiteWriter site) {
     this.xeps = xeps;
     this.statusChanges = statusChanges;
@@ -38,13 +38,13 @@ public class SiteIndex {
 
   private String index() {
     StringBuilder rows = new StringBuilder();
-    for (Xep xep : xeps.findAll(org.springframework.data.domain.Sort.by("number"))) {
-      rows.append("<tr data-status=\"").append(xep.getStatus()).append("\" data-type=\"")
-          .append(htmlEscape(xep.getType().label())).append("\"><td><a href=\"xep-%04d.html\">".formatted(xep.getNumber()))
-          .append(xep.label()).append("</a></td><td>").append(htmlEscape(xep.getTitle())).append("</td><td>")
-          .append(htmlEscape(xep.getType().label())).append("</td><td class=\"status\">").append(xep.getStatus())
-          .append("</td><td>").append(htmlEscape(xep.currentVersion().getVersion())).append("</td><td>")
-          .append(xep.getLastUpdated().toString(), 0, 10).append("</td></tr>\n");
+    for (XepListing xep : xeps.all()) {
+      rows.append("<tr data-status=\"").append(xep.status()).append("\" data-type=\"")
+          .append(htmlEscape(xep.type().label())).append("\"><td><a href=\"xep-%04d.html\">".formatted(xep.number()))
+          .append(xep.label()).append("</a></td><td>").append(htmlEscape(xep.title())).append("</td><td>")
+          .append(htmlEscape(xep.type().label())).append("</td><td class=\"status\">").append(xep.status())
+          .append("</td><td>").append(htmlEscape(xep.version())).append("</td><td>")
+          .append(xep.lastUpdated().toString(), 0, 10).append("</td></tr>\n");
     }
     return """
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>XMPP Extensions</title>

@@ -1,7 +1,10 @@
 package org.xsf.xepflow.publication;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,6 +32,8 @@ public class SitePublisher implements ApplicationRunner {
   private final SiteIndex index;
   private final SourceControl sources;
   private final TransactionTemplate readOnly;
+  private final AtomicBoolean indexStale = new AtomicBoolean();
+  private final ReentrantLock indexLock = new ReentrantLock();
 
   public SitePublisher(XepRepository xeps, SiteWriter site, SiteIndex index, SourceControl sources,
       PlatformTransactionManager transactions) {
@@ -72,22 +77,46 @@ public class SitePublisher implements ApplicationRunner {
         for (Integer number : numbers) {
           xeps.findById(number).ifPresent(xep -> {
             site.publishXep(xep);
-            sources.commit(java.util.List.of(xep), SourceControl.message(xep));
+            sources.commit(List.of(xep), SourceControl.message(xep));
           });
         }
-        index.write();
       });
+      refreshIndex();
     } catch (RuntimeException e) {
       // The database is right; the site is rebuilt from it at the next change or start.
       LOG.error("Could not publish XEPs {} to the site", numbers, e);
     }
   }
 
-  /** A new site folder (or a database filled elsewhere) gets its pages at start. */
+  /**
+   * Rebuilds the index and feed after a change. Changes committed while another thread rebuilds
+   * them are taken in by one more rebuild by that thread, not one each: a burst of changes (a
+   * backlog of deferrals) costs a few rebuilds, not one per change. A lone change is in the index
+   * when its step returns.
+   */
+  private void refreshIndex() {
+    indexStale.set(true);
+    while (indexStale.get() && indexLock.tryLock()) {
+      try {
+        if (indexStale.getAndSet(false)) {
+          readOnly.executeWithoutResult(tx -> index.write());
+        }
+      } finally {
+        indexLock.unlock();
+      }
+    }
+  }
+
+  /**
+   * A new site folder (or a database filled elsewhere) gets its pages at start; otherwise the index
+   * and feed are rebuilt, in case the last rebuild before a stop did not happen.
+   */
   @Override
   public void run(ApplicationArguments args) {
     if (!site.exists("index.html")) {
       publishAll();
+    } else {
+      refreshIndex();
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepVersion;
 
@@ -41,12 +42,13 @@ public class SiteWriter {
   /** The current version at the XEP's canonical address, and a copy in the attic. */
   public void publishXep(Xep xep) {
     XepVersion current = xep.currentVersion();
-    String page = renderer.render(current.getDocument(), xep.label(), current.getVersion(), xep.getStatus().name(), null);
+    Document document = renderer.parse(current.getDocument());
+    String page = renderer.render(document, xep.label(), current.getVersion(), xep.getStatus().name(), null);
     write(canonical(xep.getNumber()) + ".xml", current.getDocument());
     write(canonical(xep.getNumber()) + ".html", page);
     String attic = "attic/" + canonical(xep.getNumber()) + "-" + safe(current.getVersion());
     write(attic + ".xml", current.getDocument());
-    write(attic + ".html", renderer.render(current.getDocument(), xep.label(), current.getVersion(),
+    write(attic + ".html", renderer.render(document, xep.label(), current.getVersion(),
         xep.getStatus().name(), "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic."));
   }
 

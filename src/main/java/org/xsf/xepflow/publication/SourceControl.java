@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.registry.Xep;
@@ -34,12 +39,21 @@ public class SourceControl {
   /** Commits the XEPs' current versions; nothing when the sources are already those. */
   public synchronized void commit(List<Xep> xeps, String message) {
     try (Git git = open()) {
+      Repository repository = git.getRepository();
+      ObjectId head = repository.resolve("HEAD^{tree}");
+      boolean changed = false;
       for (Xep xep : xeps) {
         String file = "xep-%04d.xml".formatted(xep.getNumber());
-        Files.writeString(directory.resolve(file), xep.currentVersion().getDocument(), StandardCharsets.UTF_8);
-        git.add().addFilepattern(file).call();
+        byte[] source = xep.currentVersion().getDocument().getBytes(StandardCharsets.UTF_8);
+        // A status change leaves the source as it is: compared with the last commit, not by
+        // scanning the working tree (which grows with the number of XEPs).
+        if (head == null || !committed(repository, head, file, source)) {
+          Files.write(directory.resolve(file), source);
+          git.add().addFilepattern(file).call();
+          changed = true;
+        }
       }
-      if (!git.status().call().getUncommittedChanges().isEmpty()) {
+      if (changed) {
         git.commit().setMessage(message).setAuthor(editorName, editorEmail).setCommitter(editorName, editorEmail)
             .setSign(false).call();
       }
@@ -47,6 +61,12 @@ public class SourceControl {
       throw new UncheckedIOException(e);
     } catch (GitAPIException e) {
       throw new IllegalStateException("Could not commit to " + directory, e);
+    }
+  }
+
+  private static boolean committed(Repository repository, ObjectId tree, String file, byte[] source) throws IOException {
+    try (TreeWalk walk = TreeWalk.forPath(repository, file, tree)) {
+      return walk != null && walk.getObjectId(0).equals(new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, source));
     }
   }
 

@@ -11,6 +11,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
 import org.xsf.xepflow.document.XepDocumentChecker;
 
 /** Renders a XEP document as a readable HTML page (xep.xsl), parsed as safely as the format check. */
@@ -33,6 +34,15 @@ public class XepRenderer {
    * @param notice shown above the title, e.g. that a page is a provisional or an old version
    */
   public String render(String document, String label, String version, String status, String notice) {
+    return render(parse(document), label, version, status, notice);
+  }
+
+  /** The document read once, to be rendered as several pages (parsing costs more than rendering). */
+  Document parse(String document) {
+    return documents.read(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  String render(Document document, String label, String version, String status, String notice) {
     try {
       Transformer transformer = stylesheet.newTransformer();
       transformer.setParameter("label", label);
@@ -40,8 +50,7 @@ public class XepRenderer {
       transformer.setParameter("statusNow", status);
       transformer.setParameter("notice", notice == null ? "" : notice);
       StringWriter html = new StringWriter();
-      transformer.transform(new DOMSource(documents.read(document.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
-          new StreamResult(html));
+      transformer.transform(new DOMSource(document), new StreamResult(html));
       return html.toString();
     } catch (TransformerException e) {
       throw new IllegalStateException("Could not render " + label, e);

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /** The tracking record of one XEP in the XEPs database (XEP-0001 section 5). */
 @Entity
-@Table(name = "xf_xep")
+@Table(name = "xf_xep", indexes = @Index(name = "xf_xep_status", columnList = "status, number"))
 public class Xep {
   @Id
   private Integer number;
@@ -114,8 +115,12 @@ public class Xep {
     return versions.stream().filter(v -> v.getVersion().equals(version)).findFirst();
   }
 
-  /** XEP-0001 numbers are written with four digits: XEP-0421. */
+  /** XEP numbers are written with (at least) four digits: XEP-0421. */
   public String label() {
+    return label(number);
+  }
+
+  public static String label(int number) {
     return "XEP-%04d".formatted(number);
   }
 

@@ -95,11 +95,13 @@ class ArchiveImportTest {
 
   @Test
   void hostileAndBrokenDocumentsAreReportedAndNothingOfThemIsStored(@TempDir Path folder) throws Exception {
-    String valid = Files.readString(ARCHIVE.resolve("xep-0421.xml")).replace("<number>0421</number>", "<number>9421</number>");
-    Files.writeString(folder.resolve("xep-9421.xml"), valid);
+    // past XEP-9999 numbers take five digits
+    String valid = Files.readString(ARCHIVE.resolve("xep-0421.xml")).replace("<number>0421</number>", "<number>10421</number>");
+    Files.writeString(folder.resolve("xep-10421.xml"), valid);
+    Files.writeString(folder.resolve("six-digits.xml"), valid.replace("<number>10421</number>", "<number>104210</number>"));
     Files.writeString(folder.resolve("xxe.xml"), "<?xml version='1.0'?><!DOCTYPE xep [<!ENTITY s SYSTEM 'file:///etc/passwd'>]>"
         + "<xep><header><title>&s;</title></header></xep>");
-    Files.writeString(folder.resolve("status.xml"), valid.replace("<number>9421</number>", "<number>9422</number>")
+    Files.writeString(folder.resolve("status.xml"), valid.replace("<number>10421</number>", "<number>10422</number>")
         .replace("<status>Draft</status>", "<status>Approved</status>"));
     Files.writeString(folder.resolve("html.xml"), "<html><body>not a XEP</body></html>");
 
@@ -110,9 +112,12 @@ class ArchiveImportTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("xxe.xml", "The document refers "),
             org.assertj.core.groups.Tuple.tuple("status.xml", "Status 'Approved' is"),
+            org.assertj.core.groups.Tuple.tuple("six-digits.xml", "'104210' is not a XE"),
             org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"));
     assertThat(report.refused()).noneMatch(r -> r.reason().contains("root:"));
-    assertThat(xeps.existsById(9422)).isFalse();
+    assertThat(xeps.existsById(10422)).isFalse();
+    String label = transaction.execute(tx -> xeps.findById(10421).orElseThrow().label());
+    assertThat(label).isEqualTo("XEP-10421");
   }
 
   @Test

@@ -1,0 +1,49 @@
+package org.xsf.xepflow.registry;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lists of XEPs with their current versions in two small queries: loading the XEPs themselves
+ * would read every version's document, which made lists and the site index grow with the
+ * size of the whole registry.
+ */
+@Component
+public class XepListings {
+  private static final int IN_CLAUSE = 1000;
+  private final XepRepository xeps;
+
+  public XepListings(XepRepository xeps) {
+    this.xeps = xeps;
+  }
+
+  /** One page of the XEPs of a status and type (null: any), by number. */
+  @Transactional(readOnly = true)
+  public Page<XepListing> find(XepStatus status, XepType type, int page, int size) {
+    return withVersions(xeps.listings(status, type, PageRequest.of(page, size, Sort.by("number"))));
+  }
+
+  /** Every XEP, by number. */
+  @Transactional(readOnly = true)
+  public List<XepListing> all() {
+    return withVersions(xeps.listings(null, null, Pageable.unpaged(Sort.by("number")))).getContent();
+  }
+
+  private Page<XepListing> withVersions(Page<XepListing> page) {
+    List<Integer> numbers = page.getContent().stream().map(XepListing::number).toList();
+    Map<Integer, String> current = new HashMap<>();
+    for (int from = 0; from < numbers.size(); from += IN_CLAUSE) {
+      // oldest first: the last one seen is the current version, as in Xep.currentVersion()
+      xeps.officialVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE)))
+          .forEach(row -> current.put((Integer) row[0], (String) row[1]));
+    }
+    return page.map(x -> x.withVersion(current.get(x.number())));
+  }
+}
