@@ -1,6 +1,6 @@
 package org.xsf.xepflow.document;
 
-import java.io.InputStream;
+import java.io.StringReader;
 import java.util.Set;
 import org.xml.sax.InputSource;
 import org.xml.sax.ext.EntityResolver2;
@@ -12,6 +12,12 @@ import org.xml.sax.ext.EntityResolver2;
  */
 final class BundledEntities implements EntityResolver2 {
   private static final Set<String> BUNDLED = Set.of("xep.dtd", "xep.ent");
+  private static final EntityDeclarations XEP_ENT = EntityDeclarations.load("xep.ent");
+  private final byte[] document;
+
+  BundledEntities(byte[] document) {
+    this.document = document;
+  }
 
   @Override
   public InputSource resolveEntity(String name, String publicId, String baseUri, String systemId) {
@@ -23,8 +29,8 @@ final class BundledEntities implements EntityResolver2 {
       throw new DocumentRejectedException("The document refers to the external resource '" + systemId
           + "'; only the XSF's xep.dtd and xep.ent may be referenced.");
     }
-    InputStream bundled = BundledEntities.class.getResourceAsStream(file);
-    InputSource source = new InputSource(bundled);
+    InputSource source = file.equals("xep.ent") ? new InputSource(new StringReader(XEP_ENT.forDocument(document)))
+        : new InputSource(BundledEntities.class.getResourceAsStream(file));
     source.setSystemId("xepflow:" + file);
     return source;
   }

@@ -96,7 +96,7 @@ public final class XepDocumentChecker {
   private Document parse(byte[] xml, List<Finding> findings) {
     try {
       DocumentBuilder builder = factory(findings != null).newDocumentBuilder();
-      builder.setEntityResolver(new BundledEntities());
+      builder.setEntityResolver(new BundledEntities(xml));
       builder.setErrorHandler(new SchemaFindings(findings == null ? new ArrayList<>() : findings));
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (SAXParseException e) {

@@ -3,8 +3,6 @@ package org.xsf.xepflow.publication;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -19,8 +17,8 @@ import org.xsf.xepflow.registry.XepRepository;
 
 /**
  * Brings the site and the git repository of XEP sources in line with the XEPs database once a
- * change is committed: the changed XEPs' pages and sources, the index and the feed. A step that
- * rolls back publishes nothing.
+ * change is committed: the changed XEPs' pages and sources when the step returns, the index and
+ * the feed moments later ({@link IndexRefresher}). A step that rolls back publishes nothing.
  */
 @Component
 public class SitePublisher implements ApplicationRunner {
@@ -32,14 +30,14 @@ public class SitePublisher implements ApplicationRunner {
   private final SiteIndex index;
   private final SourceControl sources;
   private final TransactionTemplate readOnly;
-  private final AtomicBoolean indexStale = new AtomicBoolean();
-  private final ReentrantLock indexLock = new ReentrantLock();
+  private final IndexRefresher indexRefresher;
 
-  public SitePublisher(XepRepository xeps, SiteWriter site, SiteIndex index, SourceControl sources,
-      PlatformTransactionManager transactions) {
+  public SitePublisher(XepRepository xeps, SiteWriter site, SiteIndex index, IndexRefresher indexRefresher,
+      SourceControl sources, PlatformTransactionManager transactions) {
     this.xeps = xeps;
     this.site = site;
     this.index = index;
+    this.indexRefresher = indexRefresher;
     this.sources = sources;
     this.readOnly = new TransactionTemplate(transactions);
     readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -81,29 +79,10 @@ public class SitePublisher implements ApplicationRunner {
           });
         }
       });
-      refreshIndex();
+      indexRefresher.request();
     } catch (RuntimeException e) {
       // The database is right; the site is rebuilt from it at the next change or start.
       LOG.error("Could not publish XEPs {} to the site", numbers, e);
-    }
-  }
-
-  /**
-   * Rebuilds the index and feed after a change. Changes committed while another thread rebuilds
-   * them are taken in by one more rebuild by that thread, not one each: a burst of changes (a
-   * backlog of deferrals) costs a few rebuilds, not one per change. A lone change is in the index
-   * when its step returns.
-   */
-  private void refreshIndex() {
-    indexStale.set(true);
-    while (indexStale.get() && indexLock.tryLock()) {
-      try {
-        if (indexStale.getAndSet(false)) {
-          readOnly.executeWithoutResult(tx -> index.write());
-        }
-      } finally {
-        indexLock.unlock();
-      }
     }
   }
 
@@ -116,7 +95,7 @@ public class SitePublisher implements ApplicationRunner {
     if (!site.exists("index.html")) {
       publishAll();
     } else {
-      refreshIndex();
+      indexRefresher.request();
     }
   }
 

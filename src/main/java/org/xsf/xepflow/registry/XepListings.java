@@ -27,23 +27,27 @@ public class XepListings {
   /** One page of the XEPs of a status and type (null: any), by number. */
   @Transactional(readOnly = true)
   public Page<XepListing> find(XepStatus status, XepType type, int page, int size) {
-    return withVersions(xeps.listings(status, type, PageRequest.of(page, size, Sort.by("number"))));
+    Page<XepListing> found = xeps.listings(status, type, PageRequest.of(page, size, Sort.by("number")));
+    List<Integer> numbers = found.getContent().stream().map(XepListing::number).toList();
+    Map<Integer, String> current = new HashMap<>();
+    for (int from = 0; from < numbers.size(); from += IN_CLAUSE) {
+      current.putAll(currentVersions(xeps.officialVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE)))));
+    }
+    return found.map(x -> x.withVersion(current.get(x.number())));
   }
 
   /** Every XEP, by number. */
   @Transactional(readOnly = true)
   public List<XepListing> all() {
-    return withVersions(xeps.listings(null, null, Pageable.unpaged(Sort.by("number")))).getContent();
+    Map<Integer, String> current = currentVersions(xeps.officialVersions());
+    return xeps.listings(null, null, Pageable.unpaged(Sort.by("number"))).map(x -> x.withVersion(current.get(x.number())))
+        .getContent();
   }
 
-  private Page<XepListing> withVersions(Page<XepListing> page) {
-    List<Integer> numbers = page.getContent().stream().map(XepListing::number).toList();
+  /** Oldest first: the last one seen is the current version, as in Xep.currentVersion(). */
+  private static Map<Integer, String> currentVersions(List<Object[]> versions) {
     Map<Integer, String> current = new HashMap<>();
-    for (int from = 0; from < numbers.size(); from += IN_CLAUSE) {
-      // oldest first: the last one seen is the current version, as in Xep.currentVersion()
-      xeps.officialVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE)))
-          .forEach(row -> current.put((Integer) row[0], (String) row[1]));
-    }
-    return page.map(x -> x.withVersion(current.get(x.number())));
+    versions.forEach(row -> current.put((Integer) row[0], (String) row[1]));
+    return current;
   }
 }

@@ -44,6 +44,34 @@ class XepDocumentCheckerTest {
     }
   }
 
+  /** Each document is served only the declarations of xep.ent it uses: it must read as with the whole file. */
+  @ParameterizedTest
+  @MethodSource("realDocuments")
+  void everyRealXepReadsAsWithTheWholeEntityFile(Path document) throws Exception {
+    byte[] xml = Files.readAllBytes(document);
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    var builder = factory.newDocumentBuilder();
+    builder.setEntityResolver((publicId, systemId) -> {
+      String file = systemId.substring(systemId.lastIndexOf('/') + 1);
+      var source = new org.xml.sax.InputSource(XepDocumentChecker.class.getResourceAsStream(file));
+      source.setSystemId("xepflow:" + file);
+      return source;
+    });
+    org.w3c.dom.Document whole = builder.parse(new java.io.ByteArrayInputStream(xml), FIXTURES.toUri().toString());
+
+    assertThat(checker.read(xml).getDocumentElement().isEqualNode(whole.getDocumentElement())).isTrue();
+  }
+
+  @Test
+  void entitiesThatReferToOtherEntitiesAreExpandedToTheEnd() {
+    String xml = new String(fixture("xep-0421.xml"), StandardCharsets.UTF_8)
+        .replaceFirst("<section1 ", "<p>&CONFORMANCE;</p><section1 ");
+
+    assertThat(checker.read(xml.getBytes(StandardCharsets.UTF_8)).getDocumentElement().getTextContent())
+        .contains("The keywords \"MUST\"", "RFC 2119");
+  }
+
   @Test
   void readsTheHeaderWithItsEntitiesExpanded() {
     XepHeader header = checker.check(fixture("xep-0421.xml")).header();

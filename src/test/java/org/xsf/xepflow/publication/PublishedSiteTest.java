@@ -39,10 +39,11 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(Files.readString(site.resolve(page))).contains("<td class=\"status\">Deferred</td>").contains("<td>0.2</td>");
     assertThat(site.resolve("attic/xep-%04d-0.1.html".formatted(number(lifecycle)))).exists();
     assertThat(site.resolve("attic/xep-%04d-0.2.xml".formatted(number(lifecycle)))).exists();
-    String index = HtmlUtils.htmlUnescape(Files.readString(site.resolve("index.html")));
+    // the index and feed follow moments later (IndexRefresher)
+    String index = rebuilt("index.html", "data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page);
     assertThat(index).containsPattern("data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page
         + "\">XEP-\\d{4}</a></td><td>The 'xmpp.pubsub' URI Scheme");
-    String feed = HtmlUtils.htmlUnescape(Files.readString(site.resolve("feed.xml")));
+    String feed = rebuilt("feed.xml", "is now Deferred");
     assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
         .contains("XEP-%04d (The 'xmpp.pubsub' URI Scheme) is now Deferred".formatted(number(lifecycle)))
         .contains("XEP-%04d (The 'xmpp.pubsub' URI Scheme) version 0.2".formatted(number(lifecycle)));
@@ -72,5 +73,21 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(Files.readString(site.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
         .contains("Provisional version");
     assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number(lifecycle))))).doesNotContain("<td>1.1</td>");
+  }
+
+  /** The file once it shows the expected text, within ten seconds. */
+  private String rebuilt(String file, String expected) throws IOException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String content = HtmlUtils.htmlUnescape(Files.readString(site.resolve(file)));
+    while (!content.contains(expected) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      content = HtmlUtils.htmlUnescape(Files.readString(site.resolve(file)));
+    }
+    return content;
   }
 }
