@@ -1,7 +1,9 @@
 package org.xsf.xepflow.publication;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +46,16 @@ public class SitePublisher implements ApplicationRunner {
     readOnly.setReadOnly(true);
   }
 
-  /** The XEP changed (new version or status): republish it after the transaction commits. */
+  /**
+   * The XEP changed (new version or status): its pages are rendered before the transaction commits,
+   * with the transaction's own data and connection, and written after it commits. Reading them
+   * after the commit would take a second connection while the step still holds the first: with
+   * every job thread doing so at once (a backlog of timers), the pool ran dry and all waited.
+   */
   public void xepChanged(int number) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      publish(Set.of(number));
+      List<Prepared> prepared = readOnly.execute(tx -> prepare(Set.of(number)));
+      publish(prepared);
       return;
     }
     @SuppressWarnings("unchecked")
@@ -56,11 +64,18 @@ public class SitePublisher implements ApplicationRunner {
       Set<Integer> changed = new LinkedHashSet<>();
       TransactionSynchronizationManager.bindResource(PENDING, changed);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        private List<Prepared> prepared = List.of();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          prepared = prepare(changed);
+        }
+
         @Override
         public void afterCompletion(int status) {
           TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
           if (status == STATUS_COMMITTED) {
-            publish(changed);
+            publish(prepared);
           }
         }
       });
@@ -69,21 +84,33 @@ public class SitePublisher implements ApplicationRunner {
     pending.add(number);
   }
 
-  private void publish(Set<Integer> numbers) {
-    try {
-      readOnly.executeWithoutResult(tx -> {
-        for (Integer number : numbers) {
-          xeps.findById(number).ifPresent(xep -> {
-            site.publishXep(xep);
-            sources.commit(List.of(xep), SourceControl.message(xep));
-          });
-        }
-      });
-      indexRefresher.request();
-    } catch (RuntimeException e) {
-      // The database is right; the site is rebuilt from it at the next change or start.
-      LOG.error("Could not publish XEPs {} to the site", numbers, e);
+  /** A XEP's pages and source as they are to be published. */
+  private record Prepared(SiteWriter.XepPages pages, String commitMessage) {
+  }
+
+  private List<Prepared> prepare(Set<Integer> numbers) {
+    List<Prepared> prepared = new ArrayList<>();
+    for (Integer number : numbers) {
+      try {
+        xeps.findById(number).ifPresent(xep -> prepared.add(new Prepared(site.pages(xep), SourceControl.message(xep))));
+      } catch (RuntimeException e) {
+        // The database is right; the site follows at the XEP's next change or a rebuild.
+        LOG.error("Could not render XEP {} for the site", number, e);
+      }
     }
+    return prepared;
+  }
+
+  private void publish(List<Prepared> prepared) {
+    for (Prepared xep : prepared) {
+      try {
+        site.write(xep.pages());
+        sources.commit(Map.of(xep.pages().number(), xep.pages().document()), xep.commitMessage());
+      } catch (RuntimeException e) {
+        LOG.error("Could not publish XEP {} to the site", xep.pages().number(), e);
+      }
+    }
+    indexRefresher.request();
   }
 
   /**

@@ -39,17 +39,30 @@ public class SiteWriter {
     return url("inbox/" + inboxName + ".html");
   }
 
+  /** The pages of a XEP's current version, rendered while its data is at hand, for {@link #write}. */
+  public record XepPages(int number, String version, String document, String page, String atticPage) {
+  }
+
   /** The current version at the XEP's canonical address, and a copy in the attic. */
   public void publishXep(Xep xep) {
+    write(pages(xep));
+  }
+
+  XepPages pages(Xep xep) {
     XepVersion current = xep.currentVersion();
     Document document = renderer.parse(current.getDocument());
-    String page = renderer.render(document, xep.label(), current.getVersion(), xep.getStatus().name(), null);
-    write(canonical(xep.getNumber()) + ".xml", current.getDocument());
-    write(canonical(xep.getNumber()) + ".html", page);
-    String attic = "attic/" + canonical(xep.getNumber()) + "-" + safe(current.getVersion());
-    write(attic + ".xml", current.getDocument());
-    write(attic + ".html", renderer.render(document, xep.label(), current.getVersion(),
-        xep.getStatus().name(), "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic."));
+    return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(),
+        renderer.render(document, xep.label(), current.getVersion(), xep.getStatus().name(), null),
+        renderer.render(document, xep.label(), current.getVersion(), xep.getStatus().name(),
+            "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic."));
+  }
+
+  void write(XepPages pages) {
+    write(canonical(pages.number()) + ".xml", pages.document());
+    write(canonical(pages.number()) + ".html", pages.page());
+    String attic = "attic/" + canonical(pages.number()) + "-" + safe(pages.version());
+    write(attic + ".xml", pages.document());
+    write(attic + ".html", pages.atticPage());
   }
 
   /** A provisional version of a Draft XEP in extensions/tmp/ (XEP-0001 section 8.1). */

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -37,14 +39,21 @@ public class SourceControl {
   }
 
   /** Commits the XEPs' current versions; nothing when the sources are already those. */
-  public synchronized void commit(List<Xep> xeps, String message) {
+  public void commit(List<Xep> xeps, String message) {
+    Map<Integer, String> documents = new LinkedHashMap<>();
+    xeps.forEach(xep -> documents.put(xep.getNumber(), xep.currentVersion().getDocument()));
+    commit(documents, message);
+  }
+
+  /** Commits these documents, by XEP number; nothing when the sources are already those. */
+  public synchronized void commit(Map<Integer, String> documents, String message) {
     try (Git git = open()) {
       Repository repository = git.getRepository();
       ObjectId head = repository.resolve("HEAD^{tree}");
       boolean changed = false;
-      for (Xep xep : xeps) {
-        String file = "xep-%04d.xml".formatted(xep.getNumber());
-        byte[] source = xep.currentVersion().getDocument().getBytes(StandardCharsets.UTF_8);
+      for (Map.Entry<Integer, String> document : documents.entrySet()) {
+        String file = "xep-%04d.xml".formatted(document.getKey());
+        byte[] source = document.getValue().getBytes(StandardCharsets.UTF_8);
         // A status change leaves the source as it is: compared with the last commit, not by
         // scanning the working tree (which grows with the number of XEPs).
         if (head == null || !committed(repository, head, file, source)) {

@@ -16,9 +16,20 @@ final class BenchmarkApp implements AutoCloseable {
   final StatementCounter statements = new StatementCounter();
 
   BenchmarkApp(String db, String name, boolean jobExecutor) throws SQLException, java.io.IOException {
+    this(db, name, jobExecutor, null);
+  }
+
+  /**
+   * @param sharedDatabase the JDBC address of another node's database, or null for a fresh one
+   */
+  private BenchmarkApp(String db, String name, boolean jobExecutor, String sharedDatabase)
+      throws SQLException, java.io.IOException {
     Path dir = Path.of("target", "benchmarks", db + "-" + name);
     Map<String, Object> properties = new LinkedHashMap<>();
-    if (db.equals("postgres")) {
+    if (sharedDatabase != null) {
+      properties.put("spring.datasource.url", sharedDatabase);
+      properties.put("spring.datasource.username", "postgres");
+    } else if (db.equals("postgres")) {
       String database = "xepflow_bench_" + name.replace('-', '_');
       PostgresTestDatabase.recreate(database);
       properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database);
@@ -39,6 +50,11 @@ final class BenchmarkApp implements AutoCloseable {
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     this.context = new SpringApplicationBuilder(XepflowApplication.class)
         .initializers(context -> context.getBeanFactory().addBeanPostProcessor(statements)).run(args);
+  }
+
+  /** Another node on this node's PostgreSQL database: its own engine, job executor, mail server and site. */
+  BenchmarkApp secondNode(String name) throws SQLException, java.io.IOException {
+    return new BenchmarkApp("postgres", name, true, context.getEnvironment().getProperty("spring.datasource.url"));
   }
 
   <T> T bean(Class<T> type) {

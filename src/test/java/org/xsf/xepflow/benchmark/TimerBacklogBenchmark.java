@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,7 +18,8 @@ import org.xsf.xepflow.archive.ImportReport;
 /**
  * Issue #7.2: N Experimental XEPs last updated in 2024, imported with the job executor stopped, so
  * that all their 12-month inactivity timers are due; then the job executor, configured as for
- * production, runs until all are Deferred and announced. Each XEP must be deferred exactly once.
+ * production, runs until all are Deferred and announced, on one node and (PostgreSQL) on two nodes
+ * sharing the database. Each XEP must be deferred exactly once.
  */
 final class TimerBacklogBenchmark {
   private final String db;
@@ -30,37 +33,66 @@ final class TimerBacklogBenchmark {
   void run(Results results) throws Exception {
     Path documents = documents();
     try (BenchmarkApp app = new BenchmarkApp(db, "backlog", true)) {
-      ProcessEngine engine = app.bean(ProcessEngine.class);
-      JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-      jobExecutor.shutdown();
-      long start = System.nanoTime();
-      ImportReport report = app.bean(ArchiveImport.class).importFolder(documents);
-      double importSeconds = (System.nanoTime() - start) / 1e9;
-      if (report.imported() != count) {
-        throw new IllegalStateException("Imported " + report.imported() + " of " + count + ": " + report);
-      }
-      JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
-      ManagementService jobs = engine.getManagementService();
-
-      start = System.nanoTime();
-      jobExecutor.start();
-      waitUntil(() -> jdbc.queryForObject("select count(*) from xf_xep where status = 'Experimental'", Long.class) == 0);
-      double deferredSeconds = (System.nanoTime() - start) / 1e9;
-      waitUntil(() -> jobs.createJobQuery().executable().count() == 0);
-      double doneSeconds = (System.nanoTime() - start) / 1e9;
-      jobExecutor.shutdown();
-
-      long deferrals = jdbc.queryForObject("select count(*) from xf_status_change where to_status = 'Deferred'", Long.class);
-      if (deferrals != count) {
-        throw new IllegalStateException(deferrals + " deferrals for " + count + " XEPs: a timer fired twice or not at all");
-      }
-      String what = count + " due inactivity timers (Experimental XEPs)";
-      results.add("import of " + count + " XEPs (setting up the backlog)", db, importSeconds, "s", 0);
-      results.add(what + ": until all Deferred, one node", db, deferredSeconds, "s", count >= 10_000 ? 60 : 0);
-      results.add(what + ": until announced and published, one node", db, doneSeconds, "s", 0);
+      fill(List.of(app), documents, results);
+      drain(List.of(app), "one node", results);
       new QueryLatency(app.context.getEnvironment().getProperty("local.server.port", Integer.class))
-          .run(results, db, engine, count);
+          .run(results, db, app.bean(ProcessEngine.class), count);
     }
+    if (db.equals("postgres")) {
+      try (BenchmarkApp first = new BenchmarkApp(db, "backlog-nodes", true);
+          BenchmarkApp second = first.secondNode("backlog-node-2")) {
+        fill(List.of(first, second), documents, null);
+        drain(List.of(first, second), "two nodes", results);
+      }
+    }
+  }
+
+  /** Imports the backlog with every node's job executor stopped, so that all timers are due at once. */
+  private void fill(List<BenchmarkApp> nodes, Path documents, Results results) {
+    nodes.forEach(node -> jobExecutor(node).shutdown());
+    long start = System.nanoTime();
+    ImportReport report = nodes.get(0).bean(ArchiveImport.class).importFolder(documents);
+    if (report.imported() != count) {
+      throw new IllegalStateException("Imported " + report.imported() + " of " + count + ": " + report);
+    }
+    if (results != null) {
+      results.add("import of " + count + " XEPs (setting up the backlog)", db, (System.nanoTime() - start) / 1e9, "s", 0);
+    }
+  }
+
+  /** Starts the job executors together and waits until every XEP is Deferred, then until every job ran. */
+  private void drain(List<BenchmarkApp> nodes, String where, Results results) throws InterruptedException {
+    JdbcTemplate jdbc = nodes.get(0).bean(JdbcTemplate.class);
+    ManagementService jobs = nodes.get(0).bean(ProcessEngine.class).getManagementService();
+    long statements = nodes.stream().mapToLong(node -> node.statements.count()).sum();
+    long start = System.nanoTime();
+    nodes.forEach(node -> jobExecutor(node).start());
+    waitUntil(() -> jdbc.queryForObject("select count(*) from xf_xep where status = 'Experimental'", Long.class) == 0);
+    double deferredSeconds = (System.nanoTime() - start) / 1e9;
+    waitUntil(() -> jobs.createJobQuery().executable().count() == 0);
+    double doneSeconds = (System.nanoTime() - start) / 1e9;
+    nodes.forEach(node -> jobExecutor(node).shutdown());
+    statements = nodes.stream().mapToLong(node -> node.statements.count()).sum() - statements;
+
+    long deferrals = jdbc.queryForObject("select count(*) from xf_status_change where to_status = 'Deferred'", Long.class);
+    if (deferrals != count) {
+      throw new IllegalStateException(deferrals + " deferrals for " + count + " XEPs: a timer fired twice or not at all");
+    }
+    String what = count + " due inactivity timers (Experimental XEPs)";
+    results.add(what + ": until all Deferred, " + where, db, deferredSeconds, "s", count >= 10_000 ? 60 : 0);
+    results.add(what + ": until announced and published, " + where, db, doneSeconds, "s", 0);
+    results.add("SQL statements per deferral (with its announcement), " + where, db, (double) statements / count, "", 0);
+    if (nodes.size() > 1) {
+      // which node fired how many of the timers: each engine signs its job log entries
+      String split = jdbc.queryForList("select hostname_, count(*) as fired from act_hi_job_log where job_state_ = 2"
+          + " and act_id_ = 'Timer_Inactivity' group by hostname_ order by hostname_").stream()
+          .map(row -> row.get("fired").toString()).collect(Collectors.joining(" + "));
+      results.add("timers fired by each node (" + split + "), each exactly once", db, deferrals, "", 0);
+    }
+  }
+
+  private static JobExecutor jobExecutor(BenchmarkApp node) {
+    return ((ProcessEngineConfigurationImpl) node.bean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
   }
 
   /** Copies of a real Experimental XEP (last revision 2024) under the numbers 1 to N. */
