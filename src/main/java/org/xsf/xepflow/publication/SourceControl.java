@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -50,6 +51,8 @@ public class SourceControl {
     try (Git git = open()) {
       Repository repository = git.getRepository();
       ObjectId head = repository.resolve("HEAD^{tree}");
+      // one add for all files: each add rewrites git's index, which holds every XEP
+      AddCommand add = git.add();
       boolean changed = false;
       for (Map.Entry<Integer, String> document : documents.entrySet()) {
         String file = "xep-%04d.xml".formatted(document.getKey());
@@ -58,11 +61,12 @@ public class SourceControl {
         // scanning the working tree (which grows with the number of XEPs).
         if (head == null || !committed(repository, head, file, source)) {
           Files.write(directory.resolve(file), source);
-          git.add().addFilepattern(file).call();
+          add.addFilepattern(file);
           changed = true;
         }
       }
       if (changed) {
+        add.call();
         git.commit().setMessage(message).setAuthor(editorName, editorEmail).setCommitter(editorName, editorEmail)
             .setSign(false).call();
       }

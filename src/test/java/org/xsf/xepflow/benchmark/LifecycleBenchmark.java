@@ -1,5 +1,9 @@
 package org.xsf.xepflow.benchmark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 /**
  * Issue #7.1: XEPs from ProtoXEP to Final through the real diagrams, against a diagram with the
  * same user tasks and timers and no delegates, driven the same way in the same engine.
@@ -28,24 +32,33 @@ final class LifecycleBenchmark {
       driver.baseline();
 
       long statements = app.statements.count();
+      long activities = driver.activitiesSoFar();
+      app.statements.clearKinds();
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
         driver.protoXepToFinal();
       }
       double oursMs = (System.nanoTime() - start) / 1e6 / count;
       double oursStatements = (double) (app.statements.count() - statements) / count;
+      double oursActivities = (double) (driver.activitiesSoFar() - activities) / count;
+      Files.write(Path.of("target", "benchmarks", "lifecycle-sql-" + db + ".md"), Stream.concat(Stream.of(
+          "Statements that took the most time while " + count + " XEPs went from ProtoXEP to Final (" + db + ")", "",
+          "| total | executions | statement |", "| --- | --- | --- |"), app.statements.slowest(25).stream()).toList());
 
       statements = app.statements.count();
+      activities = driver.activitiesSoFar();
       start = System.nanoTime();
       for (int i = 0; i < count; i++) {
         driver.baseline();
       }
       double baseMs = (System.nanoTime() - start) / 1e6 / count;
       double baseStatements = (double) (app.statements.count() - statements) / count;
+      double baseActivities = (double) (driver.activitiesSoFar() - activities) / count;
 
       String what = " per XEP, ProtoXEP to Final (" + count + " XEPs; " + tasks + " user tasks, " + timers + " timers)";
       results.add("time" + what, db, oursMs, baseMs, "ms", 1.5);
       results.add("SQL statements" + what, db, oursStatements, baseStatements, "", 1.5);
+      results.add("BPMN activities executed" + what, db, oursActivities, baseActivities, "", 0);
     }
   }
 }

@@ -66,6 +66,11 @@ class LifecycleDriver extends LifecycleTestSupport {
     return processEngine.getHistoryService().createHistoricTaskInstanceQuery().count();
   }
 
+  /** Activity instances of every process (events, gateways, tasks, call activities...), from the history. */
+  long activitiesSoFar() {
+    return processEngine.getHistoryService().createHistoricActivityInstanceQuery().count();
+  }
+
   long timersFiredSoFar() {
     return processEngine.getHistoryService().createHistoricJobLogQuery().successLog().list().stream()
         .filter(log -> log.getJobDefinitionType() != null && log.getJobDefinitionType().startsWith("timer")).count();

@@ -1,24 +1,55 @@
 package org.xsf.xepflow.benchmark;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
-/** Wraps the application's DataSource: every SQL statement the engine, MyBatis or Hibernate send is counted. */
+/**
+ * Wraps the application's DataSource: every SQL statement the engine, MyBatis or Hibernate send is
+ * counted, and the time spent in each kind of statement summed (to tell where the time goes).
+ */
 final class StatementCounter implements BeanPostProcessor {
   private final AtomicLong statements = new AtomicLong();
+  private final Map<String, LongAdder[]> bySql = new ConcurrentHashMap<>();
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-      return ProxyDataSourceBuilder.create(dataSource).name(beanName)
-          .afterQuery((execution, queries) -> statements.addAndGet(queries.size())).build();
+      return ProxyDataSourceBuilder.create(dataSource).name(beanName).afterQuery((execution, queries) -> {
+        statements.addAndGet(queries.size());
+        // a batch counts as one kind of statement, its time once
+        LongAdder[] sums = bySql.computeIfAbsent(kind(queries.get(0).getQuery()), k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        sums[0].add(queries.size());
+        sums[1].add(execution.getElapsedTime());
+      }).build();
     }
     return bean;
   }
 
   long count() {
     return statements.get();
+  }
+
+  void clearKinds() {
+    bySql.clear();
+  }
+
+  /** The kinds of statements that took the most time since {@link #clearKinds()}: ms, count, SQL. */
+  List<String> slowest(int n) {
+    return bySql.entrySet().stream()
+        .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder[]> e) -> e.getValue()[1].sum()).reversed())
+        .limit(n).map(e -> "| %d ms | %d | `%s` |".formatted(e.getValue()[1].sum(), e.getValue()[0].sum(), e.getKey()))
+        .toList();
+  }
+
+  private static String kind(String sql) {
+    String oneLine = sql.replaceAll("\\s+", " ").trim();
+    return oneLine.length() > 160 ? oneLine.substring(0, 160) + "..." : oneLine;
   }
 }
