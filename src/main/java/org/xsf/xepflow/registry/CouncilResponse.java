@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
  * with its reasons, or none. Kept for the record even after the window closes.
  */
 @Entity
-@Table(name = "xf_council_response")
+@Table(name = "xf_council_response", indexes = @Index(name = "xf_council_response_protoxep", columnList = "protoXepId"))
 public class CouncilResponse {
   @Id
   @GeneratedValue

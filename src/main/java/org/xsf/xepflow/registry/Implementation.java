@@ -4,12 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** An implementation of a Draft XEP presented during a Call for Experience (XEP-0001 section 8.1). */
 @Entity
-@Table(name = "xf_implementation")
+@Table(name = "xf_implementation", indexes = @Index(name = "xf_implementation_xep", columnList = "xepNumber"))
 public class Implementation {
   @Id
   @GeneratedValue

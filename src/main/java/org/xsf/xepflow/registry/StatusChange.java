@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -14,7 +15,8 @@ import java.time.Instant;
 
 /** One entry of a XEP's status history: who changed it, when, why and on which revision. */
 @Entity
-@Table(name = "xf_status_change")
+@Table(name = "xf_status_change", indexes = {@Index(name = "xf_status_change_xep", columnList = "xep_number"),
+    @Index(name = "xf_status_change_recent", columnList = "changedAt, id")})
 public class StatusChange {
   @Id
   @GeneratedValue

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -13,7 +14,8 @@ import java.time.Instant;
 
 /** One published version of a XEP (0.1, 0.2 ... 1.0 ...) with its document. */
 @Entity
-@Table(name = "xf_xep_version", uniqueConstraints = @UniqueConstraint(columnNames = {"xep_number", "version"}))
+@Table(name = "xf_xep_version", uniqueConstraints = @UniqueConstraint(columnNames = {"xep_number", "version"}),
+    indexes = @Index(name = "xf_xep_version_recent", columnList = "publishedAt, id"))
 public class XepVersion {
   @Id
   @GeneratedValue

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
  * and the latest counts, so every vote ever cast stays on record.
  */
 @Entity
-@Table(name = "xf_ballot")
+@Table(name = "xf_ballot", indexes = @Index(name = "xf_ballot_vote", columnList = "voteId"))
 public class Ballot {
   @Id
   @GeneratedValue

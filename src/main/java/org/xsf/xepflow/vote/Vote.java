@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /** A vote of the approving body on one revision of a XEP (XEP-0001 section 8). */
 @Entity
-@Table(name = "xf_vote")
+@Table(name = "xf_vote", indexes = @Index(name = "xf_vote_xep", columnList = "xepNumber"))
 public class Vote {
   @Id
   @GeneratedValue
