@@ -39,8 +39,30 @@ class LifecycleDriver extends LifecycleTestSupport {
     recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
     castVotes(lifecycle, UNANIMOUS);
     runAllDueJobs(lifecycle);
-    if (registryEntry(lifecycle).getStatus() != XepStatus.Final) {
-      throw new IllegalStateException("XEP " + lifecycle.getBusinessKey() + " did not reach Final");
+    expectStatus(lifecycle, XepStatus.Final);
+  }
+
+  /** A ProtoXEP accepted as Experimental and deferred by its inactivity timer 12 months later. */
+  void protoXepToDeferred() {
+    ClockUtil.reset();
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
+    advanceClock(Duration.ofDays(366));
+    runAllDueJobs(lifecycle);
+    expectStatus(lifecycle, XepStatus.Deferred);
+  }
+
+  /** A ProtoXEP accepted, through Last Call, with the Council's vote open: a task for each member. */
+  void protoXepToOpenVote() {
+    ClockUtil.reset();
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    expectStatus(lifecycle, XepStatus.Proposed);
+  }
+
+  private void expectStatus(ProcessInstance lifecycle, XepStatus expected) {
+    if (registryEntry(lifecycle).getStatus() != expected) {
+      throw new IllegalStateException("XEP " + lifecycle.getBusinessKey() + " did not reach " + expected);
     }
   }
 

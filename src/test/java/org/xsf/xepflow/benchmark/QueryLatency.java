@@ -25,12 +25,17 @@ final class QueryLatency {
     this.base = "http://localhost:" + port;
   }
 
-  void run(Results results, String db, ProcessEngine engine, int xeps) throws Exception {
-    String scale = " (" + xeps + " XEPs with their history)";
-    record("Tasklist: a Council member's tasks" + scale, db, results, () -> engine.getTaskService().createTaskQuery()
-        .taskAssignee("council1").orderByTaskCreateTime().desc().listPage(0, 15));
-    record("REST: list the Deferred XEPs" + scale, db, results, () -> get("/api/xeps?status=Deferred"));
-    record("REST: open one XEP" + scale, db, results, () -> get("/api/xeps/" + (1 + xeps / 2)));
+  /**
+   * @param scale what the database holds, for the figures' names
+   * @param status the status whose XEPs are listed
+   * @param number the XEP opened
+   */
+  void run(Results results, String db, ProcessEngine engine, String scale, String status, int number) throws Exception {
+    String tasks = engine.getTaskService().createTaskQuery().taskAssignee("council1").count() + " open";
+    record("Tasklist: a Council member's tasks (" + tasks + "; " + scale + ")", db, results, () -> engine.getTaskService()
+        .createTaskQuery().taskAssignee("council1").orderByTaskCreateTime().desc().listPage(0, 15));
+    record("REST: list the " + status + " XEPs (" + scale + ")", db, results, () -> get("/api/xeps?status=" + status));
+    record("REST: open one XEP (" + scale + ")", db, results, () -> get("/api/xeps/" + number));
   }
 
   private String get(String path) throws Exception {
