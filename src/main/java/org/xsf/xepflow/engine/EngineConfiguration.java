@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Engine plugins: Camunda Connect (for the mail connector), and long String variables with the
- * history level that goes with them.
+ * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
+ * level that goes with them, and planner statistics for task queries on PostgreSQL.
  */
 @Configuration
 public class EngineConfiguration {
@@ -20,6 +20,11 @@ public class EngineConfiguration {
   @Bean
   ProcessEnginePlugin connectPlugin() {
     return new ConnectProcessEnginePlugin();
+  }
+
+  @Bean
+  ProcessEnginePlugin authorizationStatistics() {
+    return new AuthorizationStatistics();
   }
 
   @Bean

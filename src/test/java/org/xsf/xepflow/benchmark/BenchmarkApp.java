@@ -20,7 +20,7 @@ final class BenchmarkApp implements AutoCloseable {
   }
 
   /**
-   * @param sharedDatabase the JDBC address of another node's database, or null for a fresh one
+   * @param sharedDatabase the JDBC address of an existing database, or null for a fresh one
    */
   private BenchmarkApp(String db, String name, boolean jobExecutor, String sharedDatabase)
       throws SQLException, java.io.IOException {
@@ -30,9 +30,8 @@ final class BenchmarkApp implements AutoCloseable {
       properties.put("spring.datasource.url", sharedDatabase);
       properties.put("spring.datasource.username", "postgres");
     } else if (db.equals("postgres")) {
-      String database = "xepflow_bench_" + name.replace('-', '_');
-      PostgresTestDatabase.recreate(database);
-      properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database);
+      PostgresTestDatabase.recreate(database(name));
+      properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database(name));
       properties.put("spring.datasource.username", "postgres");
     } else {
       properties.put("spring.datasource.url", "jdbc:h2:mem:bench-" + name + ";DB_CLOSE_DELAY=-1");
@@ -52,6 +51,15 @@ final class BenchmarkApp implements AutoCloseable {
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     this.context = new SpringApplicationBuilder(XepflowApplication.class)
         .initializers(context -> context.getBeanFactory().addBeanPostProcessor(statements)).run(args);
+  }
+
+  /** The application on the PostgreSQL database an earlier run left, as it is. */
+  static BenchmarkApp onExistingDatabase(String name) throws SQLException, java.io.IOException {
+    return new BenchmarkApp("postgres", name, false, "jdbc:postgresql://127.0.0.1:5432/" + database(name));
+  }
+
+  private static String database(String name) {
+    return "xepflow_bench_" + name.replace('-', '_');
   }
 
   /** Another node on this node's PostgreSQL database: its own engine, job executor, mail server and site. */

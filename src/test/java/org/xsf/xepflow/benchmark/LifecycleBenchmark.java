@@ -2,6 +2,7 @@ package org.xsf.xepflow.benchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,7 @@ final class LifecycleBenchmark {
       // Warm-up, which also tells how many user tasks and timers one XEP's path has.
       long tasks = driver.userTasksSoFar();
       long timers = driver.timersFiredSoFar();
-      driver.protoXepToFinal();
+      driver.protoXepToFinal(Instant.now());
       tasks = driver.userTasksSoFar() - tasks;
       timers = driver.timersFiredSoFar() - timers;
       driver.deployBaseline(tasks, timers);
@@ -36,7 +37,7 @@ final class LifecycleBenchmark {
       app.statements.clearKinds();
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
-        driver.protoXepToFinal();
+        driver.protoXepToFinal(Instant.now());
       }
       double oursMs = (System.nanoTime() - start) / 1e6 / count;
       double oursStatements = (double) (app.statements.count() - statements) / count;

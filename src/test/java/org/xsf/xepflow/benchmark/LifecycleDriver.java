@@ -1,6 +1,8 @@
 package org.xsf.xepflow.benchmark;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,9 +22,12 @@ class LifecycleDriver extends LifecycleTestSupport {
   private static final Map<String, String> UNANIMOUS =
       Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1");
 
-  /** A ProtoXEP submitted, accepted, through Last Call, vote, Draft, Call for Experience and vote to Final. */
-  void protoXepToFinal() {
-    ClockUtil.reset();
+  /**
+   * A ProtoXEP submitted at the given time, accepted, through Last Call, vote, Draft, Call for
+   * Experience and vote to Final about 205 days later.
+   */
+  void protoXepToFinal(Instant submitted) {
+    ClockUtil.setCurrentTime(Date.from(submitted));
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
@@ -42,18 +47,18 @@ class LifecycleDriver extends LifecycleTestSupport {
     expectStatus(lifecycle, XepStatus.Final);
   }
 
-  /** A ProtoXEP accepted as Experimental and deferred by its inactivity timer 12 months later. */
-  void protoXepToDeferred() {
-    ClockUtil.reset();
+  /** A ProtoXEP accepted as Experimental at the given time and deferred by its inactivity timer 12 months later. */
+  void protoXepToDeferred(Instant submitted) {
+    ClockUtil.setCurrentTime(Date.from(submitted));
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
     advanceClock(Duration.ofDays(366));
     runAllDueJobs(lifecycle);
     expectStatus(lifecycle, XepStatus.Deferred);
   }
 
-  /** A ProtoXEP accepted, through Last Call, with the Council's vote open: a task for each member. */
-  void protoXepToOpenVote() {
-    ClockUtil.reset();
+  /** A ProtoXEP accepted, through Last Call, with the Council's vote open 14 days later: a task for each member. */
+  void protoXepToOpenVote(Instant submitted) {
+    ClockUtil.setCurrentTime(Date.from(submitted));
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
