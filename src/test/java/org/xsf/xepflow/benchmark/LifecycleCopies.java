@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * <p>Copy k maps every engine id found in a template row by replacing the node field of its UUID
  * (its last 12 characters), so that ids keep their length (activity instance ids already fill
  * their 64-character columns); XEP numbers and numeric business keys move by k times the number
- * of template XEPs, xepflow's generated ids by k times their largest, unique names get a suffix.
+ * of template XEPs, xepflow's generated ids by k times (a little more than) their largest, unique
+ * names get a suffix.
  * Foreign keys are not checked while copying (session_replication_role = replica): a copy refers
  * only to itself and to shared rows. The copies are for reading: their process variables still
  * name their template's XEP and vote.
@@ -62,9 +63,12 @@ final class LifecycleCopies implements AutoCloseable {
     if (xeps == 0 || single("select max(number) from xs_template_xf_xep") != xeps) {
       throw new IllegalStateException("The template XEPs must be numbered 1 to " + xeps + " in a database of their own");
     }
-    long idStride = 1 + staged.stream().filter(t -> t.name.startsWith("xf_")).flatMap(t -> t.columns.stream()
-        .filter(LifecycleCopies::xepflowId).map(c -> "select coalesce(max(" + c.name + "), 0) from xs_template_" + t.name))
-        .mapToLong(this::single).max().orElse(0);
+    // Above every id given out so far, and every id the running application may hold in memory
+    // (Hibernate takes ids from its sequences in blocks of 50).
+    long idStride = 100 + Math.max(single("select max(last_value) from pg_sequences where sequencename like 'xf\\_%'"),
+        staged.stream().filter(t -> t.name.startsWith("xf_")).flatMap(t -> t.columns.stream()
+            .filter(LifecycleCopies::xepflowId).map(c -> "select coalesce(max(" + c.name + "), 0) from xs_template_" + t.name))
+            .mapToLong(this::single).max().orElse(0));
     Set<String> uniqueNames = uniqueNames();
 
     int chunk = Math.max(1, copies / 20);

@@ -36,7 +36,7 @@ final class TimerBacklogBenchmark {
       fill(List.of(app), documents, results);
       drain(List.of(app), "one node", results);
       new QueryLatency(app.context.getEnvironment().getProperty("local.server.port", Integer.class))
-          .run(results, db, app.bean(ProcessEngine.class), count + " XEPs with their history", "Deferred", 1 + count / 2);
+          .run(results, db, count + " XEPs with their history", "Deferred", 1 + count / 2);
     }
     if (db.equals("postgres")) {
       try (BenchmarkApp first = new BenchmarkApp(db, "backlog-nodes", true);

@@ -8,18 +8,20 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
 /**
- * The planner knows how many authorizations grant READ (run on PostgreSQL by the build's postgres
- * execution): without the statistics it guesses 0.5 % of them, and Tasklist's task queries for a
- * user with many tasks become nested loops of tasks by authorizations.
+ * What PostgreSQL's planner needs for Tasklist's task queries (run on PostgreSQL by the build's
+ * postgres execution; skipped on H2): without them a user's task list compares every task with
+ * every authorization.
  */
-class AuthorizationStatisticsTest extends ProcessTestSupport {
+class PostgresPlannerTest extends ProcessTestSupport {
   private static final String USER = "statistics-probe";
   @Autowired
   AuthorizationService authorizations;
@@ -28,10 +30,19 @@ class AuthorizationStatisticsTest extends ProcessTestSupport {
   @Autowired
   JdbcTemplate jdbc;
 
+  @BeforeEach
+  void onPostgres() {
+    assumeTrue("postgres".equals(((ProcessEngineConfigurationImpl) configuration).getDatabaseType()), "PostgreSQL only");
+  }
+
+  @Test
+  void eachConnectionCostsRandomReadsAsOnSsds() {
+    assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+  }
+
+  /** Without statistics on the permission bits it guesses 0.5 % of the authorizations grant READ. */
   @Test
   void thePlannerEstimatesAUsersTaskAuthorizations() {
-    assumeTrue("postgres".equals(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration)
-        .getDatabaseType()), "statistics on expressions are PostgreSQL's");
     for (int task = 0; task < 400; task++) {
       Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setUserId(USER);
