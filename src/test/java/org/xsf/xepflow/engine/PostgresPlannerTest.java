@@ -36,8 +36,9 @@ class PostgresPlannerTest extends ProcessTestSupport {
   }
 
   @Test
-  void eachConnectionCostsRandomReadsAsOnSsds() {
+  void eachConnectionCostsRandomReadsAsOnSsdsAndPlansEachExecution() {
     assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
   }
 
   /** Without statistics on the permission bits it guesses 0.5 % of the authorizations grant READ. */
