@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
- * level that goes with them, and planner statistics for task queries on PostgreSQL.
+ * level that goes with them, indexes the engine's schema lacks, and planner statistics for task
+ * queries on PostgreSQL.
  */
 @Configuration
 public class EngineConfiguration {
@@ -25,6 +26,11 @@ public class EngineConfiguration {
   @Bean
   ProcessEnginePlugin authorizationStatistics() {
     return new AuthorizationStatistics();
+  }
+
+  @Bean
+  ProcessEnginePlugin engineIndexes() {
+    return new EngineIndexes();
   }
 
   @Bean

@@ -50,7 +50,7 @@ public class ChangeXepStatus implements JavaDelegate {
       xep.setSupersededBy(successor == null || successor.isBlank() ? null : successor.trim());
     }
     xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), xep.currentVersion().getVersion());
-    publisher.xepChanged(xep.getNumber());
+    publisher.statusChanged(xep.getNumber());
     execution.setVariable("status", to.name());
     execution.setVariable("xepType", xep.getType().label());
     execution.setVariable("version", xep.currentVersion().getVersion());

@@ -1,10 +1,9 @@
 package org.xsf.xepflow.publication;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,21 +46,34 @@ public class SitePublisher implements ApplicationRunner {
   }
 
   /**
-   * The XEP changed (new version or status): its pages are rendered before the transaction commits,
+   * The XEP has a new version: its pages are rendered before the transaction commits,
    * with the transaction's own data and connection, and written after it commits. Reading them
    * after the commit would take a second connection while the step still holds the first: with
    * every job thread doing so at once (a backlog of timers), the pool ran dry and all waited.
    */
   public void xepChanged(int number) {
+    changed(number, true);
+  }
+
+  /**
+   * Only the XEP's status changed: its page shows the new status. Its source is the same, and the
+   * attic keeps each version as it was published, so neither is written again (a deferral renders
+   * one page instead of two).
+   */
+  public void statusChanged(int number) {
+    changed(number, false);
+  }
+
+  private void changed(int number, boolean newVersion) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      List<Prepared> prepared = readOnly.execute(tx -> prepare(Set.of(number)));
+      List<Prepared> prepared = readOnly.execute(tx -> prepare(Map.of(number, newVersion)));
       publish(prepared);
       return;
     }
     @SuppressWarnings("unchecked")
-    Set<Integer> pending = (Set<Integer>) TransactionSynchronizationManager.getResource(PENDING);
+    Map<Integer, Boolean> pending = (Map<Integer, Boolean>) TransactionSynchronizationManager.getResource(PENDING);
     if (pending == null) {
-      Set<Integer> changed = new LinkedHashSet<>();
+      Map<Integer, Boolean> changed = new LinkedHashMap<>();
       TransactionSynchronizationManager.bindResource(PENDING, changed);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         private List<Prepared> prepared = List.of();
@@ -81,18 +93,21 @@ public class SitePublisher implements ApplicationRunner {
       });
       pending = changed;
     }
-    pending.add(number);
+    pending.merge(number, newVersion, Boolean::logicalOr);
   }
 
-  /** A XEP's pages and source as they are to be published. */
+  /** A XEP's pages and source as they are to be published; no commit message: the source is unchanged. */
   private record Prepared(SiteWriter.XepPages pages, String commitMessage) {
   }
 
-  private List<Prepared> prepare(Set<Integer> numbers) {
+  /** @param changes by XEP number: whether it has a new version (or only a new status) */
+  private List<Prepared> prepare(Map<Integer, Boolean> changes) {
     List<Prepared> prepared = new ArrayList<>();
-    for (Integer number : numbers) {
+    for (Map.Entry<Integer, Boolean> change : changes.entrySet()) {
+      int number = change.getKey();
       try {
-        xeps.findById(number).ifPresent(xep -> prepared.add(new Prepared(site.pages(xep), SourceControl.message(xep))));
+        xeps.findById(number).ifPresent(xep -> prepared.add(change.getValue()
+            ? new Prepared(site.pages(xep), SourceControl.message(xep)) : new Prepared(site.page(xep), null)));
       } catch (RuntimeException e) {
         // The database is right; the site follows at the XEP's next change or a rebuild.
         LOG.error("Could not render XEP {} for the site", number, e);
@@ -105,7 +120,9 @@ public class SitePublisher implements ApplicationRunner {
     for (Prepared xep : prepared) {
       try {
         site.write(xep.pages());
-        sources.commit(Map.of(xep.pages().number(), xep.pages().document()), xep.commitMessage());
+        if (xep.commitMessage() != null) {
+          sources.commit(Map.of(xep.pages().number(), xep.pages().document()), xep.commitMessage());
+        }
       } catch (RuntimeException e) {
         LOG.error("Could not publish XEP {} to the site", xep.pages().number(), e);
       }

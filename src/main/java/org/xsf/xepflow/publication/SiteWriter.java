@@ -51,13 +51,26 @@ public class SiteWriter {
   XepPages pages(Xep xep) {
     XepVersion current = xep.currentVersion();
     Document document = renderer.parse(current.getDocument());
+    return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(), render(xep, document, null),
+        render(xep, document, "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic."));
+  }
+
+  /** Only the page at the XEP's canonical address, for a change of status (no attic page: null). */
+  XepPages page(Xep xep) {
+    XepVersion current = xep.currentVersion();
     return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(),
-        renderer.render(document, xep.label(), current.getVersion(), xep.getStatus().name(), null),
-        renderer.render(document, xep.label(), current.getVersion(), xep.getStatus().name(),
-            "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic."));
+        render(xep, renderer.parse(current.getDocument()), null), null);
+  }
+
+  private String render(Xep xep, Document document, String notice) {
+    return renderer.render(document, xep.label(), xep.currentVersion().getVersion(), xep.getStatus().name(), notice);
   }
 
   void write(XepPages pages) {
+    if (pages.atticPage() == null) {
+      write(canonical(pages.number()) + ".html", pages.page());
+      return;
+    }
     write(canonical(pages.number()) + ".xml", pages.document());
     write(canonical(pages.number()) + ".html", pages.page());
     String attic = "attic/" + canonical(pages.number()) + "-" + safe(pages.version());

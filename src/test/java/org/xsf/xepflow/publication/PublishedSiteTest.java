@@ -39,6 +39,9 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(Files.readString(site.resolve(page))).contains("<td class=\"status\">Deferred</td>").contains("<td>0.2</td>");
     assertThat(site.resolve("attic/xep-%04d-0.1.html".formatted(number(lifecycle)))).exists();
     assertThat(site.resolve("attic/xep-%04d-0.2.xml".formatted(number(lifecycle)))).exists();
+    // the attic keeps version 0.2 as it was published; only the XEP's page shows the new status
+    assertThat(Files.readString(site.resolve("attic/xep-%04d-0.2.html".formatted(number(lifecycle)))))
+        .contains("<td class=\"status\">Experimental</td>");
     // the index and feed follow moments later (IndexRefresher)
     String index = rebuilt("index.html", "data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page);
     assertThat(index).containsPattern("data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page
