@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
- * level that goes with them, indexes the engine's schema lacks, and planner statistics for task
- * queries on PostgreSQL.
+ * level that goes with them, indexes the engine's schema lacks, and for Tasklist's queries on
+ * PostgreSQL planner statistics and the authorized groups read through an index.
  */
 @Configuration
 public class EngineConfiguration {
@@ -26,6 +26,11 @@ public class EngineConfiguration {
   @Bean
   ProcessEnginePlugin authorizationStatistics() {
     return new AuthorizationStatistics();
+  }
+
+  @Bean
+  ProcessEnginePlugin authorizedGroupsByIndex() {
+    return new AuthorizedGroupsByIndex();
   }
 
   @Bean

@@ -10,7 +10,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The benchmark command (mvn -Pbenchmark verify, arguments in bench.args):
- * --db=h2,postgres --lifecycles=N --backlog=N --startups=N --scale=N (0 leaves a benchmark out; the
+ * --db=h2,postgres --lifecycles=N --backlog=N --backlog-nodes=1|2 --startups=N --scale=N (0 leaves a
+ * benchmark out; --backlog-nodes=1 leaves out the backlog on two nodes sharing PostgreSQL; the
  * queries with N lifecycles run on PostgreSQL only and are left out unless asked for: 100,000 take
  * about 20 minutes and 35 GB; --scale-keep measures again on the database an earlier run built).
  */
@@ -24,6 +25,7 @@ public final class Benchmarks {
     List<String> databases = List.of(options.getOrDefault("db", "h2").split(","));
     int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", "100"));
     int backlog = Integer.parseInt(options.getOrDefault("backlog", "1000"));
+    boolean twoNodes = !"1".equals(options.get("backlog-nodes"));
     int startups = Integer.parseInt(options.getOrDefault("startups", "3"));
     int scale = Integer.parseInt(options.getOrDefault("scale", "0"));
     boolean keepScale = options.containsKey("scale-keep");
@@ -40,7 +42,7 @@ public final class Benchmarks {
         new LifecycleBenchmark(db, lifecycles).run(results);
       }
       if (backlog > 0) {
-        new TimerBacklogBenchmark(db, backlog).run(results);
+        new TimerBacklogBenchmark(db, backlog, twoNodes).run(results);
       }
     }
     if (scale > 0) {

@@ -1,9 +1,7 @@
 package org.xsf.xepflow.benchmark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.stream.Stream;
 
 /**
  * Issue #7.1: XEPs from ProtoXEP to Final through the real diagrams, against a diagram with the
@@ -42,9 +40,8 @@ final class LifecycleBenchmark {
       double oursMs = (System.nanoTime() - start) / 1e6 / count;
       double oursStatements = (double) (app.statements.count() - statements) / count;
       double oursActivities = (double) (driver.activitiesSoFar() - activities) / count;
-      Files.write(Path.of("target", "benchmarks", "lifecycle-sql-" + db + ".md"), Stream.concat(Stream.of(
-          "Statements that took the most time while " + count + " XEPs went from ProtoXEP to Final (" + db + ")", "",
-          "| total | executions | statement |", "| --- | --- | --- |"), app.statements.slowest(25).stream()).toList());
+      app.statements.writeSlowest(Path.of("target", "benchmarks", "lifecycle-sql-" + db + ".md"),
+          "Statements that took the most time while " + count + " XEPs went from ProtoXEP to Final (" + db + ")");
 
       statements = app.statements.count();
       activities = driver.activitiesSoFar();

@@ -1,11 +1,15 @@
 package org.xsf.xepflow.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -40,8 +44,13 @@ final class StatementCounter implements BeanPostProcessor {
     bySql.clear();
   }
 
-  /** The kinds of statements that took the most time since {@link #clearKinds()}: ms, count, SQL. */
-  List<String> slowest(int n) {
+  /** Writes the kinds of statements that took the most time since {@link #clearKinds()} as a table. */
+  void writeSlowest(Path file, String title) throws IOException {
+    Files.write(file, Stream.concat(Stream.of(title, "", "| total | executions | statement |", "| --- | --- | --- |"),
+        slowest(25).stream()).toList());
+  }
+
+  private List<String> slowest(int n) {
     return bySql.entrySet().stream()
         .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder[]> e) -> e.getValue()[1].sum()).reversed())
         .limit(n).map(e -> "| %d ms | %d | `%s` |".formatted(e.getValue()[1].sum(), e.getValue()[0].sum(), e.getKey()))

@@ -24,10 +24,12 @@ import org.xsf.xepflow.archive.ImportReport;
 final class TimerBacklogBenchmark {
   private final String db;
   private final int count;
+  private final boolean twoNodes;
 
-  TimerBacklogBenchmark(String db, int count) {
+  TimerBacklogBenchmark(String db, int count, boolean twoNodes) {
     this.db = db;
     this.count = count;
+    this.twoNodes = twoNodes;
   }
 
   void run(Results results) throws Exception {
@@ -39,7 +41,7 @@ final class TimerBacklogBenchmark {
       new QueryLatency(app.context.getEnvironment().getProperty("local.server.port", Integer.class))
           .run(results, db, count + " XEPs with their history", "Deferred", 1 + count / 2);
     }
-    if (db.equals("postgres")) {
+    if (db.equals("postgres") && twoNodes) {
       try (BenchmarkApp first = new BenchmarkApp(db, "backlog-nodes", true);
           BenchmarkApp second = first.secondNode("backlog-node-2")) {
         fill(List.of(first, second), documents, null);
@@ -63,10 +65,12 @@ final class TimerBacklogBenchmark {
   }
 
   /** Starts the job executors together and waits until every XEP is Deferred, then until every job ran. */
-  private void drain(List<BenchmarkApp> nodes, String where, Results results) throws InterruptedException {
+  private void drain(List<BenchmarkApp> nodes, String where, Results results)
+      throws InterruptedException, IOException {
     JdbcTemplate jdbc = nodes.get(0).bean(JdbcTemplate.class);
     ManagementService jobs = nodes.get(0).bean(ProcessEngine.class).getManagementService();
     long statements = nodes.stream().mapToLong(node -> node.statements.count()).sum();
+    nodes.get(0).statements.clearKinds();
     long start = System.nanoTime();
     nodes.forEach(node -> jobExecutor(node).start());
     waitUntil(() -> jdbc.queryForObject("select count(*) from xf_xep where status = 'Experimental'", Long.class) == 0);
@@ -75,6 +79,9 @@ final class TimerBacklogBenchmark {
     double doneSeconds = (System.nanoTime() - start) / 1e9;
     nodes.forEach(node -> jobExecutor(node).shutdown());
     statements = nodes.stream().mapToLong(node -> node.statements.count()).sum() - statements;
+    nodes.get(0).statements.writeSlowest(Path.of("target", "benchmarks", "backlog-sql-" + db + "-" + nodes.size() + "-node.md"),
+        "Statements that took the most time on the first node while " + count + " due inactivity timers fired (" + db
+            + ", " + where + ")");
 
     long deferrals = jdbc.queryForObject("select count(*) from xf_status_change where to_status = 'Deferred'", Long.class);
     if (deferrals != count) {

@@ -36,9 +36,10 @@ class PostgresPlannerTest extends ProcessTestSupport {
   }
 
   @Test
-  void eachConnectionCostsRandomReadsAsOnSsdsAndPlansEachExecution() {
+  void eachConnectionCostsRandomReadsAsOnSsdsPlansEachExecutionAndCompilesNoQuery() {
     assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
     assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
   }
 
   /** Without statistics on the permission bits it guesses 0.5 % of the authorizations grant READ. */
