@@ -16,13 +16,14 @@ final class BenchmarkApp implements AutoCloseable {
   final StatementCounter statements = new StatementCounter();
 
   BenchmarkApp(String db, String name, boolean jobExecutor) throws SQLException, java.io.IOException {
-    this(db, name, jobExecutor, null);
+    this(db, name, jobExecutor, null, true);
   }
 
   /**
    * @param sharedDatabase the JDBC address of an existing database, or null for a fresh one
+   * @param freshSite a new site and sources folder, or those an earlier run left with the database
    */
-  private BenchmarkApp(String db, String name, boolean jobExecutor, String sharedDatabase)
+  private BenchmarkApp(String db, String name, boolean jobExecutor, String sharedDatabase, boolean freshSite)
       throws SQLException, java.io.IOException {
     Path dir = Path.of("target", "benchmarks", db + "-" + name);
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -46,16 +47,21 @@ final class BenchmarkApp implements AutoCloseable {
     properties.put("xepflow.mail.smtp.port", 0);
     properties.put("logging.level.root", "WARN");
     properties.put("logging.level.org.camunda", "ERROR");
-    FileSystemUtils.deleteRecursively(dir);
+    if (freshSite) {
+      FileSystemUtils.deleteRecursively(dir);
+    }
     // As command-line arguments: they win over application.yaml (default properties would not).
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     this.context = new SpringApplicationBuilder(XepflowApplication.class)
         .initializers(context -> context.getBeanFactory().addBeanPostProcessor(statements)).run(args);
   }
 
-  /** The application on the PostgreSQL database an earlier run left, as it is. */
+  /**
+   * The application on the PostgreSQL database an earlier run left, as it is, with its site (a new
+   * site folder would have every XEP's pages published at start).
+   */
   static BenchmarkApp onExistingDatabase(String name) throws SQLException, java.io.IOException {
-    return new BenchmarkApp("postgres", name, false, "jdbc:postgresql://127.0.0.1:5432/" + database(name));
+    return new BenchmarkApp("postgres", name, false, "jdbc:postgresql://127.0.0.1:5432/" + database(name), false);
   }
 
   private static String database(String name) {
@@ -64,7 +70,7 @@ final class BenchmarkApp implements AutoCloseable {
 
   /** Another node on this node's PostgreSQL database: its own engine, job executor, mail server and site. */
   BenchmarkApp secondNode(String name) throws SQLException, java.io.IOException {
-    return new BenchmarkApp("postgres", name, true, context.getEnvironment().getProperty("spring.datasource.url"));
+    return new BenchmarkApp("postgres", name, true, context.getEnvironment().getProperty("spring.datasource.url"), true);
   }
 
   <T> T bean(Class<T> type) {

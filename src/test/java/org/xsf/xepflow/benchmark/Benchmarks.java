@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -30,8 +31,15 @@ public final class Benchmarks {
     int scale = Integer.parseInt(options.getOrDefault("scale", "0"));
     boolean keepScale = options.containsKey("scale-keep");
     Path out = Path.of("target", "benchmarks");
-    FileSystemUtils.deleteRecursively(out);
     Files.createDirectories(out);
+    try (Stream<Path> earlier = Files.list(out)) {
+      for (Path file : earlier.toList()) {
+        // --scale-keep measures the database and site of an earlier run again
+        if (!(keepScale && file.getFileName().toString().equals("postgres-scale"))) {
+          FileSystemUtils.deleteRecursively(file);
+        }
+      }
+    }
 
     Results results = new Results();
     if (startups > 0) {
