@@ -45,12 +45,7 @@ public class SitePublisher implements ApplicationRunner {
     readOnly.setReadOnly(true);
   }
 
-  /**
-   * The XEP has a new version: its pages are rendered before the transaction commits,
-   * with the transaction's own data and connection, and written after it commits. Reading them
-   * after the commit would take a second connection while the step still holds the first: with
-   * every job thread doing so at once (a backlog of timers), the pool ran dry and all waited.
-   */
+  /** The XEP has a new version: its pages, its attic copy and its source. */
   public void xepChanged(int number) {
     changed(number, true);
   }
@@ -64,6 +59,12 @@ public class SitePublisher implements ApplicationRunner {
     changed(number, false);
   }
 
+  /**
+   * Pages are rendered before the transaction commits, with the transaction's own data and
+   * connection, and written after it commits. Reading them after the commit would take a second
+   * connection while the step still holds the first: with every job thread doing so at once (a
+   * backlog of timers), the pool ran dry and all waited.
+   */
   private void changed(int number, boolean newVersion) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       List<Prepared> prepared = readOnly.execute(tx -> prepare(Map.of(number, newVersion)));
