@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * benchmark), more the larger the registry.
  */
 final class EngineIndexes extends AbstractProcessEnginePlugin {
-  static final List<String> INDEXES = List.of(
+  private static final List<String> INDEXES = List.of(
       "create index if not exists xf_idx_task_parent on act_ru_task (parent_task_id_)");
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 

@@ -97,7 +97,7 @@ public class SitePublisher implements ApplicationRunner {
     pending.merge(number, newVersion, Boolean::logicalOr);
   }
 
-  /** A XEP's pages and source as they are to be published; no commit message: the source is unchanged. */
+  /** A XEP's pages and source as they are to be published. */
   private record Prepared(SiteWriter.XepPages pages, String commitMessage) {
   }
 
@@ -107,8 +107,8 @@ public class SitePublisher implements ApplicationRunner {
     for (Map.Entry<Integer, Boolean> change : changes.entrySet()) {
       int number = change.getKey();
       try {
-        xeps.findById(number).ifPresent(xep -> prepared.add(change.getValue()
-            ? new Prepared(site.pages(xep), SourceControl.message(xep)) : new Prepared(site.page(xep), null)));
+        xeps.findById(number).ifPresent(xep ->
+            prepared.add(new Prepared(site.pages(xep, change.getValue()), SourceControl.message(xep))));
       } catch (RuntimeException e) {
         // The database is right; the site follows at the XEP's next change or a rebuild.
         LOG.error("Could not render XEP {} for the site", number, e);
@@ -121,7 +121,7 @@ public class SitePublisher implements ApplicationRunner {
     for (Prepared xep : prepared) {
       try {
         site.write(xep.pages());
-        if (xep.commitMessage() != null) {
+        if (xep.pages().newVersion()) {
           sources.commit(Map.of(xep.pages().number(), xep.pages().document()), xep.commitMessage());
         }
       } catch (RuntimeException e) {

@@ -39,35 +39,35 @@ public class SiteWriter {
     return url("inbox/" + inboxName + ".html");
   }
 
-  /** The pages of a XEP's current version, rendered while its data is at hand, for {@link #write}. */
+  /**
+   * The pages of a XEP's current version, rendered while its data is at hand, for {@link #write};
+   * without an attic page (null) after a change of status only.
+   */
   public record XepPages(int number, String version, String document, String page, String atticPage) {
+    /** A new version: its source, its XML and its attic copy are published too. */
+    boolean newVersion() {
+      return atticPage != null;
+    }
   }
 
   /** The current version at the XEP's canonical address, and a copy in the attic. */
   public void publishXep(Xep xep) {
-    write(pages(xep));
+    write(pages(xep, true));
   }
 
-  XepPages pages(Xep xep) {
+  /** @param newVersion with the attic page, or only the page at the XEP's canonical address (a change of status) */
+  XepPages pages(Xep xep, boolean newVersion) {
     XepVersion current = xep.currentVersion();
     Document document = renderer.parse(current.getDocument());
-    return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(), render(xep, document, null),
-        render(xep, document, "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic."));
-  }
-
-  /** Only the page at the XEP's canonical address, for a change of status (no attic page: null). */
-  XepPages page(Xep xep) {
-    XepVersion current = xep.currentVersion();
-    return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(),
-        render(xep, renderer.parse(current.getDocument()), null), null);
-  }
-
-  private String render(Xep xep, Document document, String notice) {
-    return renderer.render(document, xep.label(), xep.currentVersion().getVersion(), xep.getStatus().name(), notice);
+    String status = xep.getStatus().name();
+    String page = renderer.render(document, xep.label(), current.getVersion(), status, null);
+    String atticPage = newVersion ? renderer.render(document, xep.label(), current.getVersion(), status,
+        "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic.") : null;
+    return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(), page, atticPage);
   }
 
   void write(XepPages pages) {
-    if (pages.atticPage() == null) {
+    if (!pages.newVersion()) {
       write(canonical(pages.number()) + ".html", pages.page());
       return;
     }
