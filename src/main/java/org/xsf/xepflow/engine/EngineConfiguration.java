@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
  * level that goes with them, indexes the engine's schema lacks, and for Tasklist's queries on
- * PostgreSQL planner statistics and the authorized groups read through an index.
+ * PostgreSQL planner statistics, a plan per call and the authorized groups read through an index.
  */
 @Configuration
 public class EngineConfiguration {
@@ -31,6 +31,11 @@ public class EngineConfiguration {
   @Bean
   ProcessEnginePlugin authorizedGroupsByIndex() {
     return new AuthorizedGroupsByIndex();
+  }
+
+  @Bean
+  ProcessEnginePlugin taskQueriesPlannedPerExecution() {
+    return new TaskQueriesPlannedPerExecution();
   }
 
   @Bean

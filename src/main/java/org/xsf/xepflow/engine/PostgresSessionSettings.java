@@ -11,10 +11,8 @@ import org.springframework.stereotype.Component;
  * "resource id in (task, process definition, *)", which only an index lookup per task answers
  * quickly; with PostgreSQL's default cost of a random read (made for spinning disks) the planner
  * compares every task with every authorization instead: the Editor's group tasks in Tasklist
- * (2,090 tasks) took 360 ms instead of 19 ms. The JDBC driver prepares a statement on the server
- * after five executions, and PostgreSQL then caches a generic plan, which cannot see the
- * permission bits' statistics and makes the same choice: the count of 100,000 group tasks went
- * from 1.4 s to minutes after a few calls, hence a plan for each execution.
+ * (2,090 tasks) took 360 ms instead of 19 ms. A cached plan of the task query makes the same
+ * choice, hence {@link TaskQueriesPlannedPerExecution}.
  */
 @Component
 class PostgresSessionSettings implements BeanPostProcessor {

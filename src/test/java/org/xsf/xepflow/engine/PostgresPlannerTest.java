@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -29,6 +32,10 @@ class PostgresPlannerTest extends ProcessTestSupport {
   ProcessEngineConfiguration configuration;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  RuntimeService runtime;
 
   @BeforeEach
   void onPostgres() {
@@ -36,10 +43,26 @@ class PostgresPlannerTest extends ProcessTestSupport {
   }
 
   @Test
-  void eachConnectionCostsRandomReadsAsOnSsdsPlansEachExecutionAndCompilesNoQuery() {
+  void eachConnectionCostsRandomReadsAsOnSsdsAndCompilesNoQuery() {
     assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
-    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+  }
+
+  /** The JDBC driver prepares a statement on the server from its fifth call on a connection. */
+  @Test
+  void taskQueriesAreNeverPreparedOnTheServerOtherStatementsAre() {
+    List<String> prepared = transaction.execute(tx -> {
+      for (int call = 0; call < 8; call++) {
+        tasks.createTaskQuery().taskCandidateGroup("editor").listPage(0, 15);
+        tasks.createTaskQuery().taskCandidateGroup("editor").count();
+        runtime.createProcessInstanceQuery().processDefinitionKey("xep-lifecycle").count();
+      }
+      // the same connection as the engine's, in this transaction
+      return jdbc.queryForList("select statement from pg_prepared_statements", String.class);
+    });
+
+    assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RU_EXECUTION RES"));
+    assertThat(prepared).noneMatch(sql -> sql.contains("ACT_RU_TASK RES"));
   }
 
   /** Without statistics on the permission bits it guesses 0.5 % of the authorizations grant READ. */
