@@ -2,6 +2,7 @@ package org.xsf.xepflow.submission;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.registry.ProtoXepRepository;
 
@@ -23,8 +24,10 @@ public class InboxNames {
     if (base.isEmpty()) {
       base = "protoxep";
     }
+    // one query, not one per name tried: the hundredth "protoxep" would otherwise ask a hundred times
+    Set<String> taken = protoXeps.inboxNamesLike(base);
     String name = base;
-    for (int n = 2; protoXeps.existsByInboxName(name); n++) {
+    for (int n = 2; taken.contains(name); n++) {
       name = base + "-" + n;
     }
     return name;

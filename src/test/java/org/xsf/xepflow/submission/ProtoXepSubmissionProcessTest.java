@@ -10,7 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,18 @@ import org.xsf.xepflow.registry.XepType;
 class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
   @Value("${xepflow.site.dir}/extensions")
   Path site;
+
+  @Test
+  void aNameTakenInTheInboxGetsTheNextFreeNumber() {
+    String base = "names-" + Long.toString(System.nanoTime(), 36);
+    String document = fixture("inbox/mix.xml").replace("<shortname>MIX</shortname>", "<shortname>" + base + "</shortname>");
+
+    List<String> names = Stream.of(1, 2, 3).map(i -> submit("author1", document))
+        .map(pi -> protoXeps.findById((Long) runtimeService().getVariable(pi.getId(), "protoXepId")).orElseThrow().getInboxName())
+        .toList();
+
+    assertThat(names).containsExactly(base, base + "-2", base + "-3");
+  }
 
   @Test
   void acceptedWhenNoCouncilMemberObjectsWithinFourteenDays() throws Exception {
