@@ -46,6 +46,8 @@ public class IndexRefresher {
     this.readOnly = new TransactionTemplate(transactions);
     readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     readOnly.setReadOnly(true);
+    // one snapshot for the XEPs and their versions: a XEP accepted between the two reads had no version
+    readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
   /** Something the index or feed shows was committed. */

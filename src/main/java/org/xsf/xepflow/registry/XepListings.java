@@ -8,6 +8,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,7 +26,7 @@ public class XepListings {
   }
 
   /** One page of the XEPs of a status and type (null: any), by number. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Page<XepListing> find(XepStatus status, XepType type, int page, int size) {
     Page<XepListing> found = xeps.listings(status, type, PageRequest.of(page, size, Sort.by("number")));
     List<Integer> numbers = found.getContent().stream().map(XepListing::number).toList();
@@ -36,8 +37,8 @@ public class XepListings {
     return found.map(x -> x.withVersion(current.get(x.number())));
   }
 
-  /** Every XEP, by number. */
-  @Transactional(readOnly = true)
+  /** Every XEP, by number; the XEPs and their versions read in one snapshot (a XEP accepted in between has a version). */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<XepListing> all() {
     Map<Integer, String> current = currentVersions(xeps.officialVersions());
     return xeps.listings(null, null, Pageable.unpaged(Sort.by("number"))).map(x -> x.withVersion(current.get(x.number())))
