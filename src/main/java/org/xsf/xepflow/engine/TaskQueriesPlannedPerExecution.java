@@ -26,7 +26,7 @@ import org.postgresql.PGStatement;
  * force_custom_plan) took 40 % of PostgreSQL's time in a backlog of deferrals.
  */
 final class TaskQueriesPlannedPerExecution extends AbstractProcessEnginePlugin {
-  static final Set<String> STATEMENTS = Set.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+  private static final Set<String> STATEMENTS = Set.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -53,7 +53,7 @@ final class TaskQueriesPlannedPerExecution extends AbstractProcessEnginePlugin {
       return statement;
     }
 
-    static boolean isTaskQuery(String statementId) {
+    private static boolean isTaskQuery(String statementId) {
       return STATEMENTS.contains(statementId.substring(statementId.lastIndexOf('.') + 1));
     }
 
