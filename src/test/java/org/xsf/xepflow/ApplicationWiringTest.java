@@ -3,6 +3,7 @@ package org.xsf.xepflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,10 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.support.Repositories;
+import org.springframework.data.util.Streamable;
 import org.springframework.http.HttpStatus;
 import org.xsf.xepflow.deployment.ProcessResourcesDeployer;
 import org.xsf.xepflow.support.ProcessTestSupport;
@@ -29,6 +34,8 @@ class ApplicationWiringTest extends ProcessTestSupport {
   ProcessResourcesDeployer deployer;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  ApplicationContext context;
 
   @Test
   void everyDiagramAndFormIsDeployedUnderItsFileName() throws IOException {
@@ -106,6 +113,15 @@ class ApplicationWiringTest extends ProcessTestSupport {
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.withBasicAuth("editor", "xsf").getForEntity("/engine-rest/engine", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  /** A query string costs start-up time: Spring Data parses each with a grammar slow to warm up (XepRepository). */
+  @Test
+  void repositoriesDeclareNoQueryStrings() {
+    Repositories repositories = new Repositories(context);
+    List<Method> methods = Streamable.of(repositories).stream().map(type -> repositories.getRequiredRepositoryInformation(type))
+        .flatMap(info -> Stream.of(info.getRepositoryInterface().getDeclaredMethods())).toList();
+    assertThat(methods).hasSizeGreaterThan(3).noneMatch(m -> m.isAnnotationPresent(Query.class));
   }
 
   private static List<String> fileNames(String dir) throws IOException {

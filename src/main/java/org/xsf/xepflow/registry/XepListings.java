@@ -1,12 +1,23 @@
 package org.xsf.xepflow.registry;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,41 +25,86 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Lists of XEPs with their current versions in two small queries: loading the XEPs themselves
  * would read every version's document, which made lists and the site index grow with the
- * size of the whole registry.
+ * size of the whole registry. Criteria queries, not query strings (see {@link XepRepository}).
  */
 @Component
 public class XepListings {
   private static final int IN_CLAUSE = 1000;
-  private final XepRepository xeps;
+  private final EntityManager entityManager;
 
-  public XepListings(XepRepository xeps) {
-    this.xeps = xeps;
+  public XepListings(EntityManager entityManager) {
+    this.entityManager = entityManager;
   }
 
   /** One page of the XEPs of a status and type (null: any), by number. */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Page<XepListing> find(XepStatus status, XepType type, int page, int size) {
-    Page<XepListing> found = xeps.listings(status, type, PageRequest.of(page, size, Sort.by("number")));
-    List<Integer> numbers = found.getContent().stream().map(XepListing::number).toList();
+    TypedQuery<Tuple> listings = listings(status, type).setFirstResult(page * size).setMaxResults(size);
+    List<XepListing> found = listings.getResultList().stream().map(XepListings::listing).toList();
+    List<Integer> numbers = found.stream().map(XepListing::number).toList();
     Map<Integer, String> current = new HashMap<>();
     for (int from = 0; from < numbers.size(); from += IN_CLAUSE) {
-      current.putAll(currentVersions(xeps.officialVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE)))));
+      current.putAll(currentVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE))));
     }
-    return found.map(x -> x.withVersion(current.get(x.number())));
+    return PageableExecutionUtils.getPage(found.stream().map(x -> x.withVersion(current.get(x.number()))).toList(),
+        PageRequest.of(page, size, Sort.by("number")), () -> count(status, type));
   }
 
   /** Every XEP, by number; the XEPs and their versions read in one snapshot (a XEP accepted in between has a version). */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<XepListing> all() {
-    Map<Integer, String> current = currentVersions(xeps.officialVersions());
-    return xeps.listings(null, null, Pageable.unpaged(Sort.by("number"))).map(x -> x.withVersion(current.get(x.number())))
-        .getContent();
+    Map<Integer, String> current = currentVersions(null);
+    return listings(null, null).getResultList().stream().map(XepListings::listing)
+        .map(x -> x.withVersion(current.get(x.number()))).toList();
   }
 
-  /** Oldest first: the last one seen is the current version, as in Xep.currentVersion(). */
-  private static Map<Integer, String> currentVersions(List<Object[]> versions) {
+  private TypedQuery<Tuple> listings(XepStatus status, XepType type) {
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Tuple> query = cb.createTupleQuery();
+    Root<Xep> xep = query.from(Xep.class);
+    query.multiselect(xep.get("number"), xep.get("title"), xep.get("type"), xep.get("status"), xep.get("lastUpdated"))
+        .where(filters(cb, xep, status, type)).orderBy(cb.asc(xep.get("number")));
+    return entityManager.createQuery(query);
+  }
+
+  private long count(XepStatus status, XepType type) {
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Long> query = cb.createQuery(Long.class);
+    Root<Xep> xep = query.from(Xep.class);
+    query.select(cb.count(xep)).where(filters(cb, xep, status, type));
+    return entityManager.createQuery(query).getSingleResult();
+  }
+
+  private static Predicate[] filters(CriteriaBuilder cb, Root<Xep> xep, XepStatus status, XepType type) {
+    List<Predicate> filters = new ArrayList<>();
+    if (status != null) {
+      filters.add(cb.equal(xep.get("status"), status));
+    }
+    if (type != null) {
+      filters.add(cb.equal(xep.get("type"), type));
+    }
+    return filters.toArray(Predicate[]::new);
+  }
+
+  private static XepListing listing(Tuple row) {
+    return new XepListing(row.get(0, Integer.class), row.get(1, String.class), row.get(2, XepType.class),
+        row.get(3, XepStatus.class), row.get(4, Instant.class), "");
+  }
+
+  /**
+   * The current version of these XEPs (null: of every XEP, cheaper than naming them all). Read
+   * oldest first: the last one seen is the current version, as in Xep.currentVersion().
+   */
+  private Map<Integer, String> currentVersions(Collection<Integer> numbers) {
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Tuple> query = cb.createTupleQuery();
+    Root<XepVersion> version = query.from(XepVersion.class);
+    Path<Integer> number = version.get("xep").get("number");
+    Predicate official = cb.isFalse(version.get("provisional"));
+    query.multiselect(number, version.get("version")).where(numbers == null ? official : cb.and(official, number.in(numbers)))
+        .orderBy(cb.asc(version.get("publishedAt")), cb.asc(version.get("id")));
     Map<Integer, String> current = new HashMap<>();
-    versions.forEach(row -> current.put((Integer) row[0], (String) row[1]));
+    entityManager.createQuery(query).getResultList().forEach(row -> current.put(row.get(0, Integer.class), row.get(1, String.class)));
     return current;
   }
 }

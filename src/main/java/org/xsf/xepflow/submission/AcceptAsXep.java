@@ -37,7 +37,7 @@ public class AcceptAsXep implements JavaDelegate {
     if (type == null) {
       throw new IllegalStateException("The Editor must specify a XEP type, not '" + vars.xepType() + "'.");
     }
-    int number = xeps.highestNumber().orElse(0) + 1;
+    int number = xeps.findFirstByOrderByNumberDesc().map(Xep::getNumber).orElse(0) + 1;
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String reason = (String) execution.getVariable("acceptanceReason");
     String shortname = protoXep.getInboxName();

@@ -3,6 +3,7 @@ package org.xsf.xepflow.submission;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.registry.ProtoXepRepository;
 
@@ -25,7 +26,8 @@ public class InboxNames {
       base = "protoxep";
     }
     // one query, not one per name tried: the hundredth "protoxep" would otherwise ask a hundred times
-    Set<String> taken = protoXeps.inboxNamesLike(base);
+    Set<String> taken = protoXeps.findByInboxNameOrInboxNameStartingWith(base, base + "-").stream()
+        .map(ProtoXepRepository.InboxName::getInboxName).collect(Collectors.toSet());
     String name = base;
     for (int n = 2; taken.contains(name); n++) {
       name = base + "-" + n;

@@ -32,7 +32,7 @@ public class CastVote implements TaskListener {
     Long voteId = (Long) task.getVariable("voteId");
     // Without the lock, two members voting last at the same moment would each miss the other's
     // ballot and neither would see the vote complete.
-    votes.lock(voteId).orElseThrow();
+    votes.findLockedById(voteId).orElseThrow();
     ballots.save(new Ballot(voteId, task.getAssignee(), value,
         reasons == null || reasons.isBlank() ? null : reasons.trim(), ClockUtil.getCurrentTime().toInstant()));
   }
