@@ -98,6 +98,12 @@ class LifecycleDriver extends LifecycleTestSupport {
     return processEngine.getHistoryService().createHistoricActivityInstanceQuery().count();
   }
 
+  long baselineActivitiesSoFar() {
+    return processEngine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processDefinitionId(processEngine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey("baseline").latestVersion().singleResult().getId()).count();
+  }
+
   long timersFiredSoFar() {
     return processEngine.getHistoryService().createHistoricJobLogQuery().successLog().list().stream()
         .filter(log -> log.getJobDefinitionType() != null && log.getJobDefinitionType().startsWith("timer")).count();

@@ -21,12 +21,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 final class StatementCounter implements BeanPostProcessor {
   private final AtomicLong statements = new AtomicLong();
   private final Map<String, LongAdder[]> bySql = new ConcurrentHashMap<>();
+  private volatile boolean recordingKinds = true;
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
       return ProxyDataSourceBuilder.create(dataSource).name(beanName).afterQuery((execution, queries) -> {
         statements.addAndGet(queries.size());
+        if (!recordingKinds) {
+          return;
+        }
         // a batch counts as one kind of statement, its time once
         LongAdder[] sums = bySql.computeIfAbsent(kind(queries.get(0).getQuery()), k -> new LongAdder[] {new LongAdder(), new LongAdder()});
         sums[0].add(queries.size());
@@ -42,6 +46,11 @@ final class StatementCounter implements BeanPostProcessor {
 
   void clearKinds() {
     bySql.clear();
+  }
+
+  /** Whether statements from now on count in the kinds {@link #writeSlowest} lists (they are always counted). */
+  void recordKinds(boolean on) {
+    recordingKinds = on;
   }
 
   /** Writes the kinds of statements that took the most time since {@link #clearKinds()} as a table. */
