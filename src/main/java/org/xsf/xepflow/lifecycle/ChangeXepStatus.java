@@ -51,15 +51,15 @@ public class ChangeXepStatus implements JavaDelegate {
     }
     xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), xep.currentVersion().getVersion());
     publisher.statusChanged(xep.getNumber());
-    execution.setVariable("status", to.name());
-    execution.setVariable("xepType", xep.getType().label());
-    execution.setVariable("version", xep.currentVersion().getVersion());
+    vars.update("status", to.name());
+    vars.update("xepType", xep.getType().label());
+    vars.update("version", xep.currentVersion().getVersion());
     execution.setVariable("inactiveSince", Date.from(now));
     if (to == XepStatus.Draft || to == XepStatus.Active || to == XepStatus.Final) {
       successorApproved(execution, xep.label());
     }
     if (xep.getDraftSince() != null) {
-      execution.setVariable("draftSince", Date.from(xep.getDraftSince()));
+      vars.update("draftSince", Date.from(xep.getDraftSince()));
     }
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.xsf.xepflow.registry.XepStatus;
@@ -55,6 +57,16 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
         .isEqualTo("No new version for twelve months (XEP-0001 section 6).");
     assertThat(subjects()).contains("DEFERRED: XEP-%04d (Message Fastening)".formatted(number(lifecycle)));
     assertThat(lifecycle).isWaitingAt("Task_UpdateDeferred", "Task_ReassignDeferred");
+    // the history logs what changed: the status, not the type and version it kept
+    assertThat(variableUpdates(lifecycle, "status")).containsExactly("Experimental", "Deferred");
+    assertThat(variableUpdates(lifecycle, "xepType")).containsExactly("Standards Track");
+  }
+
+  private List<Object> variableUpdates(ProcessInstance lifecycle, String name) {
+    return processEngine.getHistoryService().createHistoricDetailQuery().processInstanceId(lifecycle.getId())
+        .variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+        .map(HistoricVariableUpdate.class::cast).filter(u -> u.getVariableName().equals(name))
+        .map(HistoricVariableUpdate::getValue).toList();
   }
 
   @Test
