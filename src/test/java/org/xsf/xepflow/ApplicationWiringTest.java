@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -113,6 +114,12 @@ class ApplicationWiringTest extends ProcessTestSupport {
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.withBasicAuth("editor", "xsf").getForEntity("/engine-rest/engine", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void taskAssignmentsAreNotMeteredForALicence() {
+    assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).isTaskMetricsEnabled())
+        .isFalse();
   }
 
   /** A query string costs start-up time: Spring Data parses each with a grammar slow to warm up (XepRepository). */
