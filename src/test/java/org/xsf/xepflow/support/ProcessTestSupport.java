@@ -10,6 +10,10 @@ import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -161,7 +165,25 @@ public abstract class ProcessTestSupport {
       throw new AssertionError("No task " + activity + " in " + processInstanceId);
     }
     String id = task.getId();
+    assertFormHasWhatItShows(task);
     as(user, () -> processEngine.getFormService().submitTaskForm(id, variables));
+  }
+
+  /**
+   * Each {{name}} in the texts of the task's form is a variable the task sees: one a called
+   * process was not given would show blank in Tasklist, with no error anywhere.
+   */
+  private void assertFormHasWhatItShows(Task task) {
+    UserTask definition = processEngine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    try {
+      String form = Files.readString(Path.of("forms", definition.getCamundaFormRef() + ".form"));
+      List<String> shown = Pattern.compile("\\{\\{\\s*(\\w+)").matcher(form).results().map(m -> m.group(1)).toList();
+      assertThat(processEngine.getTaskService().getVariables(task.getId()).keySet())
+          .as("variables shown by the form of %s", task.getTaskDefinitionKey()).containsAll(shown);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -180,6 +202,7 @@ public abstract class ProcessTestSupport {
       if (task == null) {
         throw new AssertionError(member + " has no vote task in " + vote);
       }
+      assertFormHasWhatItShows(task);
       as(member, () -> processEngine.getFormService().submitTaskForm(task.getId(), form));
     });
     runDueJobs(vote);
