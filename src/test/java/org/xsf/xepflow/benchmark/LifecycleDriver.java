@@ -22,6 +22,11 @@ class LifecycleDriver extends LifecycleTestSupport {
   private static final Map<String, String> UNANIMOUS =
       Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1");
 
+  @Override
+  protected boolean checksForms() {
+    return false;
+  }
+
   /**
    * A ProtoXEP submitted at the given time, accepted, through Last Call, vote, Draft, Call for
    * Experience and vote to Final about 205 days later.

@@ -169,11 +169,19 @@ public abstract class ProcessTestSupport {
     as(user, () -> processEngine.getFormService().submitTaskForm(id, variables));
   }
 
+  /** The benchmark's driver completes tasks as the tests do, without this check's queries. */
+  protected boolean checksForms() {
+    return true;
+  }
+
   /**
    * Each {{name}} in the texts of the task's form is a variable the task sees: one a called
    * process was not given would show blank in Tasklist, with no error anywhere.
    */
   private void assertFormHasWhatItShows(Task task) {
+    if (!checksForms()) {
+      return;
+    }
     UserTask definition = processEngine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
         .getModelElementById(task.getTaskDefinitionKey());
     try {
