@@ -39,7 +39,9 @@ public class XepListings {
   /** One page of the XEPs of a status and type (null: any), by number. */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Page<XepListing> find(XepStatus status, XepType type, int page, int size) {
-    TypedQuery<Tuple> listings = listings(status, type).setFirstResult(page * size).setMaxResults(size);
+    // a page past what an int can skip is past any registry: empty, with the total
+    int offset = (int) Math.min(Integer.MAX_VALUE, (long) page * size);
+    TypedQuery<Tuple> listings = listings(status, type).setFirstResult(offset).setMaxResults(size);
     List<XepListing> found = listings.getResultList().stream().map(XepListings::listing).toList();
     List<Integer> numbers = found.stream().map(XepListing::number).toList();
     Map<Integer, String> current = new HashMap<>();

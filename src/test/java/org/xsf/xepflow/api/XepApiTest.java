@@ -58,6 +58,12 @@ class XepApiTest extends LifecycleTestSupport {
     assertThat(walked).hasSize((int) total).isSorted().hasSizeGreaterThanOrEqualTo(2);
     assertThat(http.withBasicAuth("author1", "xsf").getForEntity("/api/xeps?size=1001", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // a page past any registry, as far as an int goes, is empty
+    ResponseEntity<List<Map<String, Object>>> beyond = http.withBasicAuth("author1", "xsf")
+        .exchange("/api/xeps?page=" + Integer.MAX_VALUE + "&size=1000", HttpMethod.GET, null, LIST);
+    assertThat(beyond.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(beyond.getBody()).isEmpty();
+    assertThat(Long.parseLong(beyond.getHeaders().getFirst("X-Total-Count"))).isGreaterThanOrEqualTo(total);
   }
 
   @Test
