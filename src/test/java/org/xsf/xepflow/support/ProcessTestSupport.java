@@ -55,6 +55,8 @@ import org.xsf.xepflow.mail.MailConnector;
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class ProcessTestSupport {
+  /** A {{name}} in a form's texts. */
+  private static final Pattern SHOWN_VARIABLE = Pattern.compile("\\{\\{\\s*(\\w+)");
 
   @Autowired
   protected ProcessEngine processEngine;
@@ -186,7 +188,7 @@ public abstract class ProcessTestSupport {
         .getModelElementById(task.getTaskDefinitionKey());
     try {
       String form = Files.readString(Path.of("forms", definition.getCamundaFormRef() + ".form"));
-      List<String> shown = Pattern.compile("\\{\\{\\s*(\\w+)").matcher(form).results().map(m -> m.group(1)).toList();
+      List<String> shown = SHOWN_VARIABLE.matcher(form).results().map(m -> m.group(1)).toList();
       assertThat(processEngine.getTaskService().getVariables(task.getId()).keySet())
           .as("variables shown by the form of %s", task.getTaskDefinitionKey()).containsAll(shown);
     } catch (IOException e) {
