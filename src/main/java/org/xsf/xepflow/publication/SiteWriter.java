@@ -58,8 +58,15 @@ public class SiteWriter {
   /** @param newVersion with the attic page, or only the page at the XEP's canonical address (a change of status) */
   XepPages pages(Xep xep, boolean newVersion) {
     XepVersion current = xep.currentVersion();
-    Document document = renderer.parse(current.getDocument());
     String status = xep.getStatus().name();
+    if (!newVersion) {
+      String page = published(canonical(xep.getNumber()) + ".html");
+      page = page == null ? null : renderer.withStatus(page, current.getVersion(), status);
+      if (page != null) {
+        return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(), page, null);
+      }
+    }
+    Document document = renderer.parse(current.getDocument());
     String page = renderer.render(document, xep.label(), current.getVersion(), status, null);
     String atticPage = newVersion ? renderer.render(document, xep.label(), current.getVersion(), status,
         "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic.") : null;
@@ -93,6 +100,17 @@ public class SiteWriter {
 
   public String url(String relative) {
     return baseUrl + "/extensions/" + relative;
+  }
+
+  /** A page as it was published, or null when there is none. */
+  private String published(String relative) {
+    try {
+      return Files.readString(extensions.resolve(relative), StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + relative, e);
+    }
   }
 
   boolean exists(String relative) {

@@ -1,6 +1,7 @@
 package org.xsf.xepflow.publication;
 
 import java.io.StringWriter;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.Templates;
 import javax.xml.transform.Transformer;
@@ -17,6 +18,9 @@ import org.xsf.xepflow.document.XepDocumentChecker;
 /** Renders a XEP document as a readable HTML page (xep.xsl), parsed as safely as the format check. */
 @Component
 public class XepRenderer {
+  /** Versions and statuses that the page shows as they are, with nothing to escape. */
+  private static final Pattern PLAIN = Pattern.compile("[0-9A-Za-z.+-]+");
+  private static final String STATUS_CELL = "<td class=\"status\">";
   private final XepDocumentChecker documents;
   private final Templates stylesheet;
 
@@ -55,5 +59,25 @@ public class XepRenderer {
     } catch (TransformerException e) {
       throw new IllegalStateException("Could not render " + label, e);
     }
+  }
+
+  /**
+   * A page this stylesheet rendered for {@code version}, showing {@code status} instead of the one
+   * it shows: a change of status rewrites the status cell of the header table rather than parsing
+   * and rendering the document again (a fifth of the job threads' time in a backlog of deferrals).
+   * Null when the page is not of that version (or not such a page): it must then be rendered. The
+   * first status cell is the header table's: the title and abstract before it are text, escaped.
+   */
+  String withStatus(String page, String version, String status) {
+    if (!PLAIN.matcher(version).matches() || !PLAIN.matcher(status).matches()) {
+      return null;
+    }
+    int cell = page.indexOf(STATUS_CELL);
+    int end = cell < 0 ? -1 : page.indexOf("</td>", cell);
+    int versionRow = page.indexOf("<tr><th>Version</th><td>" + version + "</td></tr>");
+    if (end < 0 || versionRow < end || versionRow != page.indexOf("<tr><th>Version</th>")) {
+      return null;
+    }
+    return page.substring(0, cell + STATUS_CELL.length()) + status + page.substring(end);
   }
 }

@@ -32,7 +32,10 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(HtmlUtils.htmlUnescape(Files.readString(site.resolve(page)))).contains("The 'xmpp.pubsub' URI Scheme")
         .contains("<td class=\"status\">Experimental</td>").contains("<td>0.1</td>");
 
+    String firstVersionPage = Files.readString(site.resolve(page));
     publishNewVersion(lifecycle, "Task_UpdateExperimental", "0.2");
+    // as if the page of 0.2 had not been written: a change of status renders the current version again
+    Files.writeString(site.resolve(page), firstVersionPage);
     advanceClock(Duration.ofDays(370));
     runAllDueJobs(lifecycle);
 
@@ -42,9 +45,14 @@ class PublishedSiteTest extends LifecycleTestSupport {
     // the attic keeps version 0.2 as it was published; only the XEP's page shows the new status
     assertThat(Files.readString(site.resolve("attic/xep-%04d-0.2.html".formatted(number(lifecycle)))))
         .contains("<td class=\"status\">Experimental</td>");
+    // a change of status rewrites the status of the page as it was published
+    complete("editor", lifecycle.getId(), "Task_ReassignDeferred", Map.of("reassignReason", "Work resumed."));
+    runAllDueJobs(lifecycle);
+    assertThat(Files.readString(site.resolve(page))).contains("<td class=\"status\">Experimental</td>")
+        .contains("<td>0.2</td>").contains("Revision History");
     // the index and feed follow moments later (IndexRefresher)
-    String index = rebuilt("index.html", "data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page);
-    assertThat(index).containsPattern("data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"" + page
+    String index = rebuilt("index.html", "data-status=\"Experimental\" data-type=\"Standards Track\"><td><a href=\"" + page);
+    assertThat(index).containsPattern("data-status=\"Experimental\" data-type=\"Standards Track\"><td><a href=\"" + page
         + "\">XEP-\\d{4}</a></td><td>The 'xmpp.pubsub' URI Scheme");
     String feed = rebuilt("feed.xml", "is now Deferred");
     assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")

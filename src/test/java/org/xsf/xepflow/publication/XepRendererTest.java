@@ -44,6 +44,32 @@ class XepRendererTest {
         .contains("Revision History").contains(header.authors().get(0).surname());
   }
 
+  @ParameterizedTest
+  @MethodSource("realDocuments")
+  void aChangeOfStatusRewritesThePageAsRenderingItAgainWould(Path document) throws IOException {
+    String xml = Files.readString(document);
+    String version = checker.check(xml.getBytes()).header().revisions().get(0).version();
+    String page = renderer.render(xml, "XEP-0001", version, "Experimental", null);
+
+    assertThat(renderer.withStatus(page, version, "Deferred"))
+        .isEqualTo(renderer.render(xml, "XEP-0001", version, "Deferred", null));
+    // a page of another version (e.g. published before a newer one) must be rendered again
+    assertThat(renderer.withStatus(page, version + ".1", "Deferred")).isNull();
+  }
+
+  @Test
+  void aChangeOfStatusFindsTheHeaderTableWhateverTheTitleAndAbstractSay() throws IOException {
+    String xml = Files.readString(Path.of("src/test/resources/xeps/xep-0421.xml"))
+        .replaceFirst("<title>", "<title>&lt;td class=\"status\">Final&lt;/td> ")
+        .replaceFirst("<abstract>", "<abstract>&lt;tr>&lt;th>Version&lt;/th>&lt;td>9.9&lt;/td>&lt;/tr> ");
+    String page = renderer.render(xml, "XEP-0421", "1.0.1", "Draft", null);
+
+    assertThat(renderer.withStatus(page, "1.0.1", "Final")).isEqualTo(renderer.render(xml, "XEP-0421", "1.0.1", "Final", null));
+    assertThat(renderer.withStatus(page, "9.9", "Final")).isNull();
+    assertThat(renderer.withStatus(page, "1.0.1", "<b>Final</b>")).isNull();
+    assertThat(renderer.withStatus("not a page", "1.0.1", "Final")).isNull();
+  }
+
   @Test
   void rendersSectionsExamplesAndLinks() throws IOException {
     String html = renderer.render(Files.readString(Path.of("src/test/resources/xeps/xep-0421.xml")),
