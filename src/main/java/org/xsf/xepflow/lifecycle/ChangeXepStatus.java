@@ -54,7 +54,10 @@ public class ChangeXepStatus implements JavaDelegate {
     vars.update("status", to.name());
     vars.update("xepType", xep.getType().label());
     vars.update("version", xep.currentVersion().getVersion());
-    execution.setVariable("inactiveSince", Date.from(now));
+    if (to == XepStatus.Experimental) {
+      // the 12 months without a new version count from here; no other status has that timer
+      execution.setVariable("inactiveSince", Date.from(now));
+    }
     if (to == XepStatus.Draft || to == XepStatus.Active || to == XepStatus.Final) {
       successorApproved(execution, xep.label());
     }
