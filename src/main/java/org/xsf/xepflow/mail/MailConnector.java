@@ -1,6 +1,8 @@
 package org.xsf.xepflow.mail;
 
 import java.util.Properties;
+import java.util.ServiceLoader;
+import jakarta.mail.util.StreamProvider;
 import org.camunda.bpm.extension.mail.config.JakartaMailProperties;
 import org.camunda.bpm.extension.mail.service.JakartaMailService;
 import org.camunda.bpm.extension.mail.service.MailServiceFactory;
@@ -39,5 +41,20 @@ public class MailConnector {
   public void install() {
     JakartaMailProperties.set(properties);
     MailServiceFactory.getInstance().setWith(JakartaMailService::new);
+    nameStreamProvider();
+  }
+
+  /**
+   * Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader, over the whole class path,
+   * several times for every message it writes or reads (jakartaee/mail-api#861; 4 % of the job
+   * threads' time in a backlog of announcements). Given by name, as the API allows, it is one
+   * class lookup. The name is the one the ServiceLoader finds, so the provider stays the same.
+   */
+  static void nameStreamProvider() {
+    String property = StreamProvider.class.getName();
+    if (System.getProperty(property) == null) {
+      ServiceLoader.load(StreamProvider.class, StreamProvider.class.getClassLoader()).findFirst()
+          .ifPresent(provider -> System.setProperty(property, provider.getClass().getName()));
+    }
   }
 }

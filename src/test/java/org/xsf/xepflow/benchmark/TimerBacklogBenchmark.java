@@ -71,12 +71,14 @@ final class TimerBacklogBenchmark {
     ManagementService jobs = nodes.get(0).bean(ProcessEngine.class).getManagementService();
     long statements = nodes.stream().mapToLong(node -> node.statements.count()).sum();
     nodes.get(0).statements.clearKinds();
+    CpuTime cpu = CpuTime.now();
     long start = System.nanoTime();
     nodes.forEach(node -> jobExecutor(node).start());
     waitUntil(() -> jdbc.queryForObject("select count(*) from xf_xep where status = 'Experimental'", Long.class) == 0);
     double deferredSeconds = (System.nanoTime() - start) / 1e9;
     waitUntil(() -> jobs.createJobQuery().executable().count() == 0);
     double doneSeconds = (System.nanoTime() - start) / 1e9;
+    CpuTime used = CpuTime.now().minus(cpu);
     nodes.forEach(node -> jobExecutor(node).shutdown());
     statements = nodes.stream().mapToLong(node -> node.statements.count()).sum() - statements;
     nodes.get(0).statements.writeSlowest(Path.of("target", "benchmarks", "backlog-sql-" + db + "-" + nodes.size() + "-node.md"),
@@ -91,6 +93,12 @@ final class TimerBacklogBenchmark {
     results.add(what + ": until all Deferred, " + where, db, deferredSeconds, "s", count >= 10_000 ? 60 : 0);
     results.add(what + ": until announced and published, " + where, db, doneSeconds, "s", 0);
     results.add("SQL statements per deferral (with its announcement), " + where, db, (double) statements / count, "", 0);
+    results.add("CPU time per deferral of this JVM (the app, its mail server, the benchmark), " + where, db,
+        used.jvmMillis() / count, "ms", 0);
+    if (!Double.isNaN(used.restOfMachineMillis())) {
+      results.add("CPU time per deferral of the rest of the machine (PostgreSQL), " + where, db,
+          used.restOfMachineMillis() / count, "ms", 0);
+    }
     if (nodes.size() > 1) {
       // which node fired how many of the timers: each engine signs its job log entries
       String split = jdbc.queryForList("select hostname_, count(*) as fired from act_hi_job_log where job_state_ = 2"

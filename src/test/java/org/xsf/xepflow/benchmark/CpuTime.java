@@ -1,0 +1,39 @@
+package org.xsf.xepflow.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * CPU time used by this JVM and by the whole machine (Linux's /proc/stat, in 1/100 s), to tell the
+ * app's share of a run from the database's: a wall-clock figure on two shared cores mixes both.
+ */
+record CpuTime(double jvmMillis, double machineMillis) {
+
+  static CpuTime now() {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return new CpuTime(os.getProcessCpuTime() / 1e6, readMachineMillis());
+  }
+
+  CpuTime minus(CpuTime earlier) {
+    return new CpuTime(jvmMillis - earlier.jvmMillis, machineMillis - earlier.machineMillis);
+  }
+
+  /** The machine's CPU time outside this JVM: NaN where /proc/stat cannot be read. */
+  double restOfMachineMillis() {
+    return machineMillis - jvmMillis;
+  }
+
+  /** user, nice, system, irq and softirq of all CPUs (not idle, iowait or steal). */
+  private static double readMachineMillis() {
+    try {
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long ticks = Arrays.stream(new int[] {1, 2, 3, 6, 7}).mapToLong(i -> Long.parseLong(cpu[i])).sum();
+      return ticks * 10.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+}
