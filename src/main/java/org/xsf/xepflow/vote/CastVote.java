@@ -11,10 +11,12 @@ import org.xsf.xepflow.engine.InvalidInputException;
 public class CastVote implements TaskListener {
   private final BallotRepository ballots;
   private final VoteRepository votes;
+  private final Votes state;
 
-  public CastVote(BallotRepository ballots, VoteRepository votes) {
+  public CastVote(BallotRepository ballots, VoteRepository votes, Votes state) {
     this.ballots = ballots;
     this.votes = votes;
+    this.state = state;
   }
 
   @Override
@@ -35,5 +37,6 @@ public class CastVote implements TaskListener {
     votes.findLockedById(voteId).orElseThrow();
     ballots.save(new Ballot(voteId, task.getAssignee(), value,
         reasons == null || reasons.isBlank() ? null : reasons.trim(), ClockUtil.getCurrentTime().toInstant()));
+    state.ballotCast(voteId);
   }
 }

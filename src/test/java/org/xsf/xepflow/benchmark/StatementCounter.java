@@ -59,7 +59,7 @@ final class StatementCounter implements BeanPostProcessor {
   /** Writes the kinds of statements that took the most time since {@link #clearKinds()} as a table. */
   void writeSlowest(Path file, String title) throws IOException {
     Files.write(file, Stream.concat(Stream.of(title, "", "| total | executions | statement |", "| --- | --- | --- |"),
-        slowest(25).stream()).toList());
+        slowest(60).stream()).toList());
   }
 
   private List<String> slowest(int n) {

@@ -34,6 +34,8 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
   VoteRepository votes;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  Votes voteState;
 
   @Test
   void everyMemberVotingWithoutVetoEndsTheVoteAtOnce() {
@@ -47,6 +49,19 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
 
     assertThat(vote).isEnded().hasPassed("Task_TallyVotes").hasNotPassed("Timer_VotingPeriod")
         .variables().containsEntry("voteOutcome", "advance");
+  }
+
+  /** Votes reads a vote's ballots once per transaction: one recorded in it counts from then on. */
+  @Test
+  void aBallotRecordedInATransactionCountsInItsLaterReads() {
+    ProcessInstance vote = open("Council");
+    Long voteId = (Long) runtimeService.getVariable(vote.getId(), "voteId");
+    transaction.executeWithoutResult(tx -> {
+      assertThat(voteState.latest(voteId, "council1")).isNull();
+      ballots.save(new Ballot(voteId, "council1", 1, null, java.time.Instant.now()));
+      voteState.ballotCast(voteId);
+      assertThat(voteState.latest(voteId, "council1")).isEqualTo("+1");
+    });
   }
 
   @Test
