@@ -96,7 +96,7 @@ final class TimerBacklogBenchmark {
     results.add("CPU time per deferral of this JVM (the app, its mail server, the benchmark), " + where, db,
         used.jvmMillis() / count, "ms", 0);
     if (!Double.isNaN(used.restOfMachineMillis())) {
-      results.add("CPU time per deferral of the rest of the machine (PostgreSQL), " + where, db,
+      results.add("CPU time per deferral of the rest of the machine (the database server, on PostgreSQL), " + where, db,
           used.restOfMachineMillis() / count, "ms", 0);
     }
     if (nodes.size() > 1) {
