@@ -102,14 +102,12 @@ public class SiteWriter {
     return baseUrl + "/extensions/" + relative;
   }
 
-  /** A page as it was published, or null when there is none. */
+  /** A page as it was published, or null when there is none or it cannot be read (it is rendered then). */
   private String published(String relative) {
     try {
       return Files.readString(extensions.resolve(relative), StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + relative, e);
+      return null;
     }
   }
 

@@ -1,6 +1,12 @@
 package org.xsf.xepflow.publication;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.Templates;
@@ -23,14 +29,22 @@ public class XepRenderer {
   private static final String STATUS_CELL = "<td class=\"status\">";
   private final XepDocumentChecker documents;
   private final Templates stylesheet;
+  /** The stylesheet's digest, written into each page: a page of another stylesheet is rendered again. */
+  private final String stylesheetId;
 
-  public XepRenderer(XepDocumentChecker documents) throws TransformerConfigurationException {
+  public XepRenderer(XepDocumentChecker documents) throws TransformerConfigurationException, IOException {
     this.documents = documents;
     TransformerFactory factory = TransformerFactory.newInstance();
     factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-    this.stylesheet = factory.newTemplates(new StreamSource(XepRenderer.class.getResource("xep.xsl").toExternalForm()));
+    URL xsl = XepRenderer.class.getResource("xep.xsl");
+    this.stylesheet = factory.newTemplates(new StreamSource(xsl.toExternalForm()));
+    try (InputStream in = xsl.openStream()) {
+      this.stylesheetId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -53,6 +67,7 @@ public class XepRenderer {
       transformer.setParameter("version", version);
       transformer.setParameter("statusNow", status);
       transformer.setParameter("notice", notice == null ? "" : notice);
+      transformer.setParameter("stylesheet", stylesheetId);
       StringWriter html = new StringWriter();
       transformer.transform(new DOMSource(document), new StreamResult(html));
       return html.toString();
@@ -65,15 +80,17 @@ public class XepRenderer {
    * A page this stylesheet rendered for {@code version}, showing {@code status} instead of the one
    * it shows: a change of status rewrites the status cell of the header table rather than parsing
    * and rendering the document again (a fifth of the job threads' time in a backlog of deferrals).
-   * Null when the page is not of that version (or not such a page): it must then be rendered. The
-   * first status cell is the header table's: the title and abstract before it are text, escaped.
+   * Null when the page is not of that version or of this stylesheet (or not such a page): it must
+   * then be rendered. The first status cell is the header table's: the title and abstract before it
+   * are text, escaped.
    */
   String withStatus(String page, String version, String status) {
     if (!PLAIN.matcher(version).matches() || !PLAIN.matcher(status).matches()) {
       return null;
     }
+    int rendered = page.indexOf("<!-- xep.xsl " + stylesheetId + " -->");
     int cell = page.indexOf(STATUS_CELL);
-    int end = cell < 0 ? -1 : page.indexOf("</td>", cell);
+    int end = cell < 0 || rendered < 0 || rendered > cell ? -1 : page.indexOf("</td>", cell);
     int versionRow = page.indexOf("<tr><th>Version</th><td>" + version + "</td></tr>");
     if (end < 0 || versionRow < end || versionRow != page.indexOf("<tr><th>Version</th>")) {
       return null;

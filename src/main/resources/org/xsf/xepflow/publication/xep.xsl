@@ -10,10 +10,13 @@
   <xsl:param name="version"/>
   <xsl:param name="statusNow"/>
   <xsl:param name="notice"/>
+  <!-- which stylesheet rendered the page: a change of status rewrites only pages of this one -->
+  <xsl:param name="stylesheet"/>
 
   <xsl:template match="/xep">
     <html lang="en">
       <head>
+        <xsl:comment><xsl:value-of select="concat(' xep.xsl ', $stylesheet, ' ')"/></xsl:comment>
         <meta charset="utf-8"/>
         <title><xsl:value-of select="$label"/>: <xsl:value-of select="header/title"/></title>
         <link rel="stylesheet" href="/extensions/xep.css"/>

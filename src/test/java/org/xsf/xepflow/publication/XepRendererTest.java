@@ -19,7 +19,7 @@ class XepRendererTest {
   private final XepDocumentChecker checker = new XepDocumentChecker();
   private final XepRenderer renderer;
 
-  XepRendererTest() throws TransformerConfigurationException {
+  XepRendererTest() throws TransformerConfigurationException, IOException {
     renderer = new XepRenderer(checker);
   }
 
@@ -68,6 +68,9 @@ class XepRendererTest {
     assertThat(renderer.withStatus(page, "9.9", "Final")).isNull();
     assertThat(renderer.withStatus(page, "1.0.1", "<b>Final</b>")).isNull();
     assertThat(renderer.withStatus("not a page", "1.0.1", "Final")).isNull();
+    // a page of an earlier stylesheet (before an upgrade of the app) is rendered again
+    assertThat(renderer.withStatus(page.replaceFirst("<!-- xep.xsl \\w+ -->", "<!-- xep.xsl 0123456789abcdef -->"),
+        "1.0.1", "Final")).isNull();
   }
 
   @Test
