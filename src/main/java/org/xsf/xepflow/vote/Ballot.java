@@ -41,6 +41,10 @@ public class Ballot {
     this.castAt = at;
   }
 
+  public Long getVoteId() {
+    return voteId;
+  }
+
   public Long getId() {
     return id;
   }

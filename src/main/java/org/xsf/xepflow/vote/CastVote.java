@@ -9,12 +9,10 @@ import org.xsf.xepflow.engine.InvalidInputException;
 /** Records a member's vote as a new ballot: +1, 0, or -1 with written reasons. */
 @Component("castVote")
 public class CastVote implements TaskListener {
-  private final BallotRepository ballots;
   private final VoteRepository votes;
   private final Votes state;
 
-  public CastVote(BallotRepository ballots, VoteRepository votes, Votes state) {
-    this.ballots = ballots;
+  public CastVote(VoteRepository votes, Votes state) {
     this.votes = votes;
     this.state = state;
   }
@@ -35,8 +33,7 @@ public class CastVote implements TaskListener {
     // Without the lock, two members voting last at the same moment would each miss the other's
     // ballot and neither would see the vote complete.
     votes.findLockedById(voteId).orElseThrow();
-    ballots.save(new Ballot(voteId, task.getAssignee(), value,
+    state.record(new Ballot(voteId, task.getAssignee(), value,
         reasons == null || reasons.isBlank() ? null : reasons.trim(), ClockUtil.getCurrentTime().toInstant()));
-    state.ballotCast(voteId);
   }
 }

@@ -73,10 +73,14 @@ public class Votes {
     return read().computeIfAbsent(voteId, ballots::findByVoteIdOrderByIdAsc);
   }
 
-  /** A ballot was recorded in this transaction (with the vote's lock held): read them again. */
-  void ballotCast(Long voteId) {
+  /**
+   * Records a ballot (the caller holds the vote's lock): the one way ballots are written, so that
+   * the ballots read in this transaction are read again.
+   */
+  void record(Ballot ballot) {
+    ballots.save(ballot);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      read().remove(voteId);
+      read().remove(ballot.getVoteId());
     }
   }
 
@@ -86,7 +90,19 @@ public class Votes {
     if (read == null) {
       read = new HashMap<>();
       TransactionSynchronizationManager.bindResource(READ, read);
+      Map<Long, List<Ballot>> bound = read;
+      // a transaction started inside this one (REQUIRES_NEW) reads for itself
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(READ);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(READ, bound);
+        }
+
         @Override
         public void afterCompletion(int status) {
           TransactionSynchronizationManager.unbindResourceIfPossible(READ);

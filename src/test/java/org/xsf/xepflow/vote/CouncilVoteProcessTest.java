@@ -36,6 +36,8 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
   TestRestTemplate http;
   @Autowired
   Votes voteState;
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   @Test
   void everyMemberVotingWithoutVetoEndsTheVoteAtOnce() {
@@ -58,8 +60,13 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     Long voteId = (Long) runtimeService.getVariable(vote.getId(), "voteId");
     transaction.executeWithoutResult(tx -> {
       assertThat(voteState.latest(voteId, "council1")).isNull();
-      ballots.save(new Ballot(voteId, "council1", 1, null, java.time.Instant.now()));
-      voteState.ballotCast(voteId);
+      voteState.record(new Ballot(voteId, "council1", 1, null, java.time.Instant.now()));
+      assertThat(voteState.latest(voteId, "council1")).isEqualTo("+1");
+      // a transaction of its own inside this one reads what is committed, not this one's ballots
+      var inner = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+      inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+      String committed = inner.execute(t -> voteState.latest(voteId, "council1"));
+      assertThat(committed).isNull();
       assertThat(voteState.latest(voteId, "council1")).isEqualTo("+1");
     });
   }
