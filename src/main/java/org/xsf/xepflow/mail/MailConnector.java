@@ -48,13 +48,25 @@ public class MailConnector {
    * Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader, over the whole class path,
    * several times for every message it writes or reads (jakartaee/mail-api#861; 4 % of the job
    * threads' time in a backlog of announcements). Given by name, as the API allows, it is one
-   * class lookup. The name is the one the ServiceLoader finds, so the provider stays the same.
+   * class lookup. The name is the one the ServiceLoader finds, so the provider stays the same; it is
+   * named only when the system class loader has it, as every thread's class loader then has (not
+   * in a packaged jar, whose classes only its own loader has: there the lookup stays).
    */
   static void nameStreamProvider() {
     String property = StreamProvider.class.getName();
     if (System.getProperty(property) == null) {
       ServiceLoader.load(StreamProvider.class, StreamProvider.class.getClassLoader()).findFirst()
-          .ifPresent(provider -> System.setProperty(property, provider.getClass().getName()));
+          .map(provider -> provider.getClass().getName()).filter(MailConnector::onSystemClassPath)
+          .ifPresent(name -> System.setProperty(property, name));
+    }
+  }
+
+  private static boolean onSystemClassPath(String className) {
+    try {
+      Class.forName(className, false, ClassLoader.getSystemClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 }
