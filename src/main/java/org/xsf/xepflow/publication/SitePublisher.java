@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.transaction.TransactionScoped;
 
 /**
  * Brings the site and the git repository of XEP sources in line with the XEPs database once a
@@ -24,7 +24,8 @@ import org.xsf.xepflow.registry.XepRepository;
 @Component
 public class SitePublisher implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SitePublisher.class);
-  private static final String PENDING = SitePublisher.class.getName() + ".pending";
+  /** By XEP number, the XEPs the transaction changed: whether it gave them a new version. */
+  private final TransactionScoped<Map<Integer, Boolean>> pending = new TransactionScoped<>(LinkedHashMap::new, this::publishing);
 
   private final XepRepository xeps;
   private final SiteWriter site;
@@ -66,35 +67,32 @@ public class SitePublisher implements ApplicationRunner {
    * backlog of timers), the pool ran dry and all waited.
    */
   private void changed(int number, boolean newVersion) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    Map<Integer, Boolean> changes = pending.current();
+    if (changes == null) {
       List<Prepared> prepared = readOnly.execute(tx -> prepare(Map.of(number, newVersion)));
       publish(prepared);
       return;
     }
-    @SuppressWarnings("unchecked")
-    Map<Integer, Boolean> pending = (Map<Integer, Boolean>) TransactionSynchronizationManager.getResource(PENDING);
-    if (pending == null) {
-      Map<Integer, Boolean> changed = new LinkedHashMap<>();
-      TransactionSynchronizationManager.bindResource(PENDING, changed);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        private List<Prepared> prepared = List.of();
+    changes.merge(number, newVersion, Boolean::logicalOr);
+  }
 
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          prepared = prepare(changed);
-        }
+  /** Prepares the transaction's changes before it commits and publishes them once it has. */
+  private TransactionSynchronization publishing(Map<Integer, Boolean> changes) {
+    return new TransactionSynchronization() {
+      private List<Prepared> prepared = List.of();
 
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-          if (status == STATUS_COMMITTED) {
-            publish(prepared);
-          }
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        prepared = prepare(changes);
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status == STATUS_COMMITTED) {
+          publish(prepared);
         }
-      });
-      pending = changed;
-    }
-    pending.merge(number, newVersion, Boolean::logicalOr);
+      }
+    };
   }
 
   /** A XEP's pages and source as they are to be published. */

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.xsf.xepflow.transaction.TransactionScoped;
 
 /**
  * The state of a vote as the diagram needs it, read from the ballots on record:
@@ -14,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component("votes")
 public class Votes {
-  private static final String READ = Votes.class.getName() + ".ballots";
+  /** The ballots read in this transaction, by vote (a transaction started inside it reads for itself). */
+  private final TransactionScoped<Map<Long, List<Ballot>>> read = new TransactionScoped<>(HashMap::new);
   private final VoteRepository votes;
   private final BallotRepository ballots;
 
@@ -67,10 +67,8 @@ public class Votes {
    * the ballots per XEP's lifecycle, 12 of them now).
    */
   private List<Ballot> ballotsOf(Long voteId) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return ballots.findByVoteIdOrderByIdAsc(voteId);
-    }
-    return read().computeIfAbsent(voteId, ballots::findByVoteIdOrderByIdAsc);
+    Map<Long, List<Ballot>> read = this.read.current();
+    return read == null ? ballots.findByVoteIdOrderByIdAsc(voteId) : read.computeIfAbsent(voteId, ballots::findByVoteIdOrderByIdAsc);
   }
 
   /**
@@ -79,36 +77,9 @@ public class Votes {
    */
   void record(Ballot ballot) {
     ballots.save(ballot);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      read().remove(ballot.getVoteId());
+    Map<Long, List<Ballot>> read = this.read.current();
+    if (read != null) {
+      read.remove(ballot.getVoteId());
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<Long, List<Ballot>> read() {
-    Map<Long, List<Ballot>> read = (Map<Long, List<Ballot>>) TransactionSynchronizationManager.getResource(READ);
-    if (read == null) {
-      read = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(READ, read);
-      Map<Long, List<Ballot>> bound = read;
-      // a transaction started inside this one (REQUIRES_NEW) reads for itself
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void suspend() {
-          TransactionSynchronizationManager.unbindResourceIfPossible(READ);
-        }
-
-        @Override
-        public void resume() {
-          TransactionSynchronizationManager.bindResource(READ, bound);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(READ);
-        }
-      });
-    }
-    return read;
   }
 }

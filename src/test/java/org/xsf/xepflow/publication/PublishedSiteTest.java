@@ -13,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
 
@@ -24,6 +27,10 @@ class PublishedSiteTest extends LifecycleTestSupport {
   Path site;
   @Value("${xepflow.source-control.dir}")
   Path sources;
+  @Autowired
+  SitePublisher publisher;
+  @Autowired
+  PlatformTransactionManager transactionManager;
 
   @Test
   void theSiteFollowsTheLifecycle() throws IOException {
@@ -84,6 +91,36 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(Files.readString(site.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
         .contains("Provisional version");
     assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number(lifecycle))))).doesNotContain("<td>1.1</td>");
+  }
+
+  /**
+   * A step run in a transaction of its own inside another (REQUIRES_NEW) publishes what it changed
+   * when it commits, and nothing when it rolls back, whatever the outer transaction does.
+   */
+  @Test
+  void aTransactionInsideAnotherPublishesItsOwnChanges() throws IOException {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    Path page = site.resolve("xep-%04d.html".formatted(number(lifecycle)));
+    TransactionTemplate inner = new TransactionTemplate(transactionManager);
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    Files.delete(page);
+    transaction.executeWithoutResult(outer -> {
+      publisher.statusChanged(Integer.MAX_VALUE); // the outer transaction has changes of its own (of no XEP)
+      inner.executeWithoutResult(tx -> publisher.statusChanged(number(lifecycle)));
+      assertThat(page).exists();
+      try {
+        Files.delete(page);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+      inner.executeWithoutResult(tx -> {
+        publisher.statusChanged(number(lifecycle));
+        tx.setRollbackOnly();
+      });
+    });
+    assertThat(page).doesNotExist();
+    publisher.statusChanged(number(lifecycle));
+    assertThat(Files.readString(page)).contains("<td class=\"status\">Experimental</td>");
   }
 
   /** The file once it shows the expected text, within ten seconds. */
