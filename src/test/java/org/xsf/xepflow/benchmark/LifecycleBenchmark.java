@@ -42,6 +42,9 @@ final class LifecycleBenchmark {
         ours.measure(app, () -> driver.protoXepToFinal(Instant.now()));
         app.statements.recordKinds(false);
         base.measure(app, driver::baseline);
+        if ((i + 1) % Math.max(1, count / 10) == 0) {
+          progress(i + 1, ours, base);
+        }
       }
       baseActivities = driver.baselineActivitiesSoFar() - baseActivities;
       activities = driver.activitiesSoFar() - activities - baseActivities;
@@ -56,10 +59,28 @@ final class LifecycleBenchmark {
     }
   }
 
+  /** A long run tells how far it is, and how the time per XEP moves as the database grows. */
+  private void progress(int done, Cost ours, Cost base) {
+    int last = done - ours.reported;
+    System.out.printf("%s: %d of %d lifecycles, so far %.1f against %.1f ms per XEP (%.2fx); the last %d: %.1f against %.1f ms%n",
+        db, done, count, ours.nanos / 1e6 / done, base.nanos / 1e6 / done, (double) ours.nanos / base.nanos,
+        last, ours.sinceReport(done), base.sinceReport(done));
+  }
+
   /** Time and statements summed over the runs of one side. */
   private static final class Cost {
     long nanos;
     long statements;
+    int reported;
+    long nanosReported;
+
+    /** Milliseconds per XEP since the last report, which this one becomes. */
+    double sinceReport(int done) {
+      double ms = (nanos - nanosReported) / 1e6 / (done - reported);
+      reported = done;
+      nanosReported = nanos;
+      return ms;
+    }
 
     void measure(BenchmarkApp app, Run run) throws Exception {
       long statementsBefore = app.statements.count();
