@@ -15,7 +15,7 @@ public final class TransactionScoped<T> {
   private final Supplier<T> initial;
   private final Function<T, TransactionSynchronization> callbacks;
 
-  /** @param callbacks made for each transaction's value: its beforeCommit and afterCompletion are called */
+  /** @param callbacks made for each transaction's value, called as the transaction ends (not on suspend and resume) */
   public TransactionScoped(Supplier<T> initial, Function<T, TransactionSynchronization> callbacks) {
     this.initial = initial;
     this.callbacks = callbacks;
@@ -55,8 +55,28 @@ public final class TransactionScoped<T> {
       }
 
       @Override
+      public int getOrder() {
+        return of.getOrder();
+      }
+
+      @Override
+      public void flush() {
+        of.flush();
+      }
+
+      @Override
       public void beforeCommit(boolean readOnly) {
         of.beforeCommit(readOnly);
+      }
+
+      @Override
+      public void beforeCompletion() {
+        of.beforeCompletion();
+      }
+
+      @Override
+      public void afterCommit() {
+        of.afterCommit();
       }
 
       @Override
