@@ -21,6 +21,26 @@ record CpuTime(double jvmMillis, double machineMillis) {
     return new CpuTime(jvmMillis - earlier.jvmMillis, machineMillis - earlier.machineMillis);
   }
 
+  /**
+   * Waits until the machine has been quiet (under a tenth of a core busy) for a second, or for at
+   * most {@code maxSeconds}: latencies are measured once the app's start-up work in the background
+   * (the site index of 100,000 XEPs, the JIT compiling what the warm-up ran) is done.
+   */
+  static void awaitQuiet(int maxSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+    int quietWindows = 0;
+    while (quietWindows < 2 && System.nanoTime() < deadline) {
+      CpuTime start = now();
+      Thread.sleep(500);
+      CpuTime used = now().minus(start);
+      double busy = Double.isNaN(used.machineMillis) ? used.jvmMillis : used.machineMillis;
+      quietWindows = busy < 50 ? quietWindows + 1 : 0;
+    }
+    if (quietWindows < 2) {
+      System.out.println("The machine was still busy after " + maxSeconds + " s; measuring anyway.");
+    }
+  }
+
   /** The machine's CPU time outside this JVM: NaN where /proc/stat cannot be read. */
   double restOfMachineMillis() {
     return machineMillis - jvmMillis;
