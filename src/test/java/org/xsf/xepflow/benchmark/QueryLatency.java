@@ -1,5 +1,6 @@
 package org.xsf.xepflow.benchmark;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,10 +11,11 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 
 /**
- * Issue #7.3: over HTTP, what Tasklist asks engine-rest for a Council member's "My tasks" and the
- * Editor's "My group tasks" (the first 15 by creation, newest first, and the count, as that user:
- * with authorization checks), listing XEPs by status and opening one XEP through xepflow's API. p50 and p95 of
- * repeated calls after a warm-up.
+ * Issue #7.3: over HTTP, what Tasklist asks for a Council member's "My tasks" and the Editor's "My
+ * group tasks" (the first 15 by creation, newest first, and the count, as that user: with
+ * authorization checks), as Tasklist does (logged in, through the webapp's engine API) and as an
+ * API client does (engine-rest with HTTP Basic, a password check per request); listing XEPs by
+ * status and opening one XEP through xepflow's API. p50 and p95 of repeated calls after a warm-up.
  */
 final class QueryLatency {
   private static final int CALLS = 200;
@@ -31,21 +33,88 @@ final class QueryLatency {
    * @param number the XEP opened
    */
   void run(Results results, String db, String scale, String status, int number) throws Exception {
-    tasklist(results, db, "council1", "a Council member's \"My tasks\"", "My%20tasks", scale);
-    tasklist(results, db, "editor", "the Editor's \"My group tasks\"", "My%20group%20tasks", scale);
+    tasklist(results, db, new TasklistSession("council1"), "Tasklist: a Council member's \"My tasks\"", "My%20tasks", scale);
+    tasklist(results, db, basic("council1"), "engine-rest (HTTP Basic): a Council member's \"My tasks\"", "My%20tasks", scale);
+    tasklist(results, db, new TasklistSession("editor"), "Tasklist: the Editor's \"My group tasks\"", "My%20group%20tasks", scale);
     record("REST: list the " + status + " XEPs (" + scale + ")", db, results, () -> get("/api/xeps?status=" + status, "editor"));
     record("REST: open one XEP (" + scale + ")", db, results, () -> get("/api/xeps/" + number, "editor"));
   }
 
   /** A Tasklist filter's first page and count, as Tasklist asks engine-rest for them. */
-  private void tasklist(Results results, String db, String user, String what, String filterName, String scale)
+  private void tasklist(Results results, String db, EngineApi api, String what, String filterName, String scale)
       throws Exception {
-    String filter = get("/engine-rest/filter?resourceType=Task&name=" + filterName, user)
+    String filter = api.get("/filter?resourceType=Task&name=" + filterName)
         .replaceFirst("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-    String count = post("/engine-rest/filter/" + filter + "/count", "{}", user).replaceAll("\\D", "");
-    record("Tasklist: " + what + ", first page and count (" + count + " tasks; " + scale + ")", db, results,
-        () -> post("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", NEWEST_FIRST, user)
-            + post("/engine-rest/filter/" + filter + "/count", "{}", user));
+    String count = api.post("/filter/" + filter + "/count", "{}").replaceAll("\\D", "");
+    record(what + ", first page and count (" + count + " tasks; " + scale + ")", db, results,
+        () -> api.post("/filter/" + filter + "/list?firstResult=0&maxResults=15", NEWEST_FIRST)
+            + api.post("/filter/" + filter + "/count", "{}"));
+  }
+
+  /** The engine's REST API, as one user. */
+  private interface EngineApi {
+    String get(String path) throws Exception;
+
+    String post(String path, String json) throws Exception;
+  }
+
+  private EngineApi basic(String user) {
+    return new EngineApi() {
+      @Override
+      public String get(String path) throws Exception {
+        return QueryLatency.this.get("/engine-rest" + path, user);
+      }
+
+      @Override
+      public String post(String path, String json) throws Exception {
+        return QueryLatency.this.post("/engine-rest" + path, json, user);
+      }
+    };
+  }
+
+  /**
+   * Logged in to Tasklist as a browser is: a session cookie, and the webapp's CSRF token sent back
+   * with the page's origin on every request that is not a GET.
+   */
+  private final class TasklistSession implements EngineApi {
+    private static final String ENGINE = "/camunda/api/engine/engine/default";
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private String token;
+
+    TasklistSession(String user) throws Exception {
+      get("/camunda/app/tasklist/default/", false);
+      send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=xsf")));
+    }
+
+    @Override
+    public String get(String path) throws Exception {
+      return get(ENGINE + path, true);
+    }
+
+    @Override
+    public String post(String path, String json) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(base + ENGINE + path)).header("Content-Type", "application/json")
+          .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private String get(String path, boolean json) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+      return send(json ? request.header("Accept", "application/json") : request);
+    }
+
+    private String send(HttpRequest.Builder request) throws Exception {
+      if (token != null) {
+        request.header("X-XSRF-TOKEN", token).header("Origin", base);
+      }
+      HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException(response.uri() + ": HTTP " + response.statusCode() + " " + response.body());
+      }
+      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> token = t);
+      return response.body();
+    }
   }
 
   private String get(String path, String user) throws Exception {
@@ -75,7 +144,7 @@ final class QueryLatency {
     for (int i = 0; i < 20; i++) {
       call.call();
     }
-    CpuTime.awaitQuiet(120);
+    CpuTime.awaitQuiet(60);
     double[] millis = new double[CALLS];
     for (int i = 0; i < CALLS; i++) {
       long start = System.nanoTime();
