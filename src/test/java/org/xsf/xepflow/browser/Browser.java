@@ -70,8 +70,18 @@ final class Browser implements AutoCloseable {
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     driver.get(baseUrl + "/camunda/app/" + app + "/" + engine + "/");
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+    WebElement secret = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
+    // The page focuses the name field once its scripts have run: keys typed into the password field
+    // just before that land in the name field ("author1xsf"). Typed again until both fields hold them.
+    for (int attempt = 0; !(user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))); attempt++) {
+      if (attempt == 5) {
+        throw new IllegalStateException("Could not type the login of " + user + " into the sign-in form");
+      }
+      name.clear();
+      secret.clear();
+      name.sendKeys(user);
+      secret.sendKeys(password);
+    }
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
   }
