@@ -15,7 +15,7 @@ public final class TransactionScoped<T> {
   private final Supplier<T> initial;
   private final Function<T, TransactionSynchronization> callbacks;
 
-  /** @param callbacks made for each transaction's value, called as the transaction ends (not on suspend and resume) */
+  /** @param callbacks made for each transaction's value and registered with that transaction, after its binding */
   public TransactionScoped(Supplier<T> initial, Function<T, TransactionSynchronization> callbacks) {
     this.initial = initial;
     this.callbacks = callbacks;
@@ -41,7 +41,6 @@ public final class TransactionScoped<T> {
   }
 
   private void bind(T value) {
-    TransactionSynchronization of = callbacks.apply(value);
     TransactionSynchronizationManager.bindResource(this, value);
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
@@ -55,35 +54,10 @@ public final class TransactionScoped<T> {
       }
 
       @Override
-      public int getOrder() {
-        return of.getOrder();
-      }
-
-      @Override
-      public void flush() {
-        of.flush();
-      }
-
-      @Override
-      public void beforeCommit(boolean readOnly) {
-        of.beforeCommit(readOnly);
-      }
-
-      @Override
-      public void beforeCompletion() {
-        of.beforeCompletion();
-      }
-
-      @Override
-      public void afterCommit() {
-        of.afterCommit();
-      }
-
-      @Override
       public void afterCompletion(int status) {
         TransactionSynchronizationManager.unbindResourceIfPossible(TransactionScoped.this);
-        of.afterCompletion(status);
       }
     });
+    TransactionSynchronizationManager.registerSynchronization(callbacks.apply(value));
   }
 }

@@ -40,7 +40,7 @@ final class QueryLatency {
     record("REST: open one XEP (" + scale + ")", db, results, () -> get("/api/xeps/" + number, "editor"));
   }
 
-  /** A Tasklist filter's first page and count, as Tasklist asks engine-rest for them. */
+  /** A Tasklist filter's first page and count, as Tasklist asks for them, through the given API. */
   private void tasklist(Results results, String db, EngineApi api, String what, String filterName, String scale)
       throws Exception {
     String filter = api.get("/filter?resourceType=Task&name=" + filterName)
