@@ -42,10 +42,10 @@ public final class Benchmarks {
     }
 
     Results results = new Results();
-    if (startups > 0) {
-      new StartupBenchmark(startups).run(results);
-    }
     for (String db : databases) {
+      if (startups > 0) {
+        new StartupBenchmark(startups).run(db, results);
+      }
       if (lifecycles > 0) {
         new LifecycleBenchmark(db, lifecycles).run(results);
       }

@@ -6,14 +6,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.FileSystemUtils;
+import org.xsf.xepflow.support.PostgresTestDatabase;
 
 /**
- * Issue #7.4: start-up time and resident memory of xepflow (H2, demo users, embedded mail) against
- * the bare Camunda starter application, each in a JVM of its own with the same flags, alternating,
+ * Issue #7.4: start-up time and resident memory of xepflow (demo users, embedded mail) against the
+ * bare Camunda starter application, on H2 or PostgreSQL, each in a JVM of its own with the same flags, alternating,
  * medians of N starts. Ready means Spring Boot's readiness state ACCEPTING_TRAFFIC: after the
  * application runners (deployment of bpmn/ and forms/, demo users, site).
  */
@@ -25,27 +27,40 @@ final class StartupBenchmark {
     this.runs = runs;
   }
 
-  void run(Results results) throws Exception {
+  /** Both applications on H2 in memory (their default here) or each on a fresh PostgreSQL database. */
+  void run(String db, Results results) throws Exception {
     List<double[]> ours = new ArrayList<>();
     List<double[]> bare = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
       Path dir = Path.of("target", "benchmarks", "startup");
       FileSystemUtils.deleteRecursively(dir);
-      ours.add(start("org.xsf.xepflow.XepflowApplication", "--spring.datasource.url=jdbc:h2:mem:startup",
+      ours.add(start("org.xsf.xepflow.XepflowApplication", database(db, "startup", "jdbc:h2:mem:startup"),
           "--xepflow.site.dir=" + dir.resolve("site"), "--xepflow.source-control.dir=" + dir.resolve("sources"),
           "--xepflow.mail.smtp.port=0"));
-      bare.add(start("org.xsf.benchmark.BareCamundaApplication",
+      bare.add(start("org.xsf.benchmark.BareCamundaApplication", database(db, "startup_bare", "jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1"),
           "--spring.config.location=classpath:/org/xsf/benchmark/bare.yaml"));
     }
-    results.add("start-up time to ready (median of " + runs + ")", "h2", median(ours, 0), median(bare, 0), "s", 1.2);
-    results.add("resident memory when ready (median of " + runs + ")", "h2", median(ours, 1), median(bare, 1), "MiB", 1.2);
+    results.add("start-up time to ready (median of " + runs + ")", db, median(ours, 0), median(bare, 0), "s", 1.2);
+    results.add("resident memory when ready (median of " + runs + ")", db, median(ours, 1), median(bare, 1), "MiB", 1.2);
+  }
+
+  /** The database arguments of one start: on PostgreSQL a new database, as a first start in production has. */
+  private static String[] database(String db, String name, String h2) throws SQLException {
+    if (db.equals("h2")) {
+      return new String[] {"--spring.datasource.url=" + h2};
+    }
+    PostgresTestDatabase.recreate("xepflow_bench_" + name);
+    return new String[] {"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/xepflow_bench_" + name,
+        "--spring.datasource.username=postgres"};
   }
 
   /** Seconds to ready and resident MiB then. */
-  private static double[] start(String mainClass, String... args) throws IOException, InterruptedException {
+  private static double[] start(String mainClass, String[] database, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass, "--server.port=0",
         "--logging.level.org.springframework.boot.availability=DEBUG"));
+    command.addAll(List.of(database));
     command.addAll(List.of(args));
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
