@@ -12,6 +12,7 @@ import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepVersionRepository;
 
 /**
  * "Change the status": the one place where a XEP's status changes, always with a history entry
@@ -21,10 +22,12 @@ import org.xsf.xepflow.registry.XepStatus;
 public class ChangeXepStatus implements JavaDelegate {
   static final String SUCCESSOR_APPROVED = "SuccessorApproved";
   private final XepRepository xeps;
+  private final XepVersionRepository versions;
   private final SitePublisher publisher;
 
-  public ChangeXepStatus(XepRepository xeps, SitePublisher publisher) {
+  public ChangeXepStatus(XepRepository xeps, XepVersionRepository versions, SitePublisher publisher) {
     this.xeps = xeps;
+    this.versions = versions;
     this.publisher = publisher;
   }
 
@@ -49,11 +52,12 @@ public class ChangeXepStatus implements JavaDelegate {
       String successor = vars.string("supersededBy");
       xep.setSupersededBy(successor == null || successor.isBlank() ? null : successor.trim());
     }
-    xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), xep.currentVersion().getVersion());
-    publisher.statusChanged(xep.getNumber());
+    String version = versions.currentVersionOf(xep);
+    xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), version);
+    publisher.statusChanged(xep.getNumber(), version);
     vars.update("status", to.name());
     vars.update("xepType", xep.getType().label());
-    vars.update("version", xep.currentVersion().getVersion());
+    vars.update("version", version);
     if (to == XepStatus.Experimental) {
       // the 12 months without a new version count from here; no other status has that timer
       execution.setVariable("inactiveSince", Date.from(now));

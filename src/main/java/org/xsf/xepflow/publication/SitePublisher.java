@@ -24,8 +24,8 @@ import org.xsf.xepflow.transaction.TransactionScoped;
 @Component
 public class SitePublisher implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SitePublisher.class);
-  /** By XEP number, the XEPs the transaction changed: whether it gave them a new version. */
-  private final TransactionScoped<Map<Integer, Boolean>> pending = new TransactionScoped<>(LinkedHashMap::new, this::publishing);
+  /** By XEP number, what the transaction changed. */
+  private final TransactionScoped<Map<Integer, Change>> pending = new TransactionScoped<>(LinkedHashMap::new, this::publishing);
 
   private final XepRepository xeps;
   private final SiteWriter site;
@@ -48,16 +48,25 @@ public class SitePublisher implements ApplicationRunner {
 
   /** The XEP has a new version: its pages, its attic copy and its source. */
   public void xepChanged(int number) {
-    changed(number, true);
+    changed(number, new Change(true, null));
   }
 
   /**
    * Only the XEP's status changed: its page shows the new status. Its source is the same, and the
    * attic keeps each version as it was published, so neither is written again (a deferral renders
    * one page instead of two).
+   *
+   * @param version the XEP's current version, which its page shows
    */
-  public void statusChanged(int number) {
-    changed(number, false);
+  public void statusChanged(int number, String version) {
+    changed(number, new Change(false, version));
+  }
+
+  /** A new version, or only a new status of the current version (a new version in the same transaction wins). */
+  private record Change(boolean newVersion, String version) {
+    Change then(Change later) {
+      return newVersion ? this : later;
+    }
   }
 
   /**
@@ -66,18 +75,18 @@ public class SitePublisher implements ApplicationRunner {
    * connection while the step still holds the first: with every job thread doing so at once (a
    * backlog of timers), the pool ran dry and all waited.
    */
-  private void changed(int number, boolean newVersion) {
-    Map<Integer, Boolean> changes = pending.current();
+  private void changed(int number, Change change) {
+    Map<Integer, Change> changes = pending.current();
     if (changes == null) {
-      List<Prepared> prepared = readOnly.execute(tx -> prepare(Map.of(number, newVersion)));
+      List<Prepared> prepared = readOnly.execute(tx -> prepare(Map.of(number, change)));
       publish(prepared);
       return;
     }
-    changes.merge(number, newVersion, Boolean::logicalOr);
+    changes.merge(number, change, Change::then);
   }
 
   /** Prepares the transaction's changes before it commits and publishes them once it has. */
-  private TransactionSynchronization publishing(Map<Integer, Boolean> changes) {
+  private TransactionSynchronization publishing(Map<Integer, Change> changes) {
     return new TransactionSynchronization() {
       private List<Prepared> prepared = List.of();
 
@@ -95,18 +104,19 @@ public class SitePublisher implements ApplicationRunner {
     };
   }
 
-  /** A XEP's pages and source as they are to be published. */
+  /** A XEP's pages and source as they are to be published (no commit message after a change of status). */
   private record Prepared(SiteWriter.XepPages pages, String commitMessage) {
   }
 
-  /** @param changes by XEP number: whether it has a new version (or only a new status) */
-  private List<Prepared> prepare(Map<Integer, Boolean> changes) {
+  private List<Prepared> prepare(Map<Integer, Change> changes) {
     List<Prepared> prepared = new ArrayList<>();
-    for (Map.Entry<Integer, Boolean> change : changes.entrySet()) {
-      int number = change.getKey();
+    for (Map.Entry<Integer, Change> entry : changes.entrySet()) {
+      int number = entry.getKey();
+      Change change = entry.getValue();
       try {
-        xeps.findById(number).ifPresent(xep ->
-            prepared.add(new Prepared(site.pages(xep, change.getValue()), SourceControl.message(xep))));
+        xeps.findById(number).ifPresent(xep -> prepared.add(change.newVersion()
+            ? new Prepared(site.pages(xep, true), SourceControl.message(xep))
+            : new Prepared(site.statusPage(xep, change.version()), null)));
       } catch (RuntimeException e) {
         // The database is right; the site follows at the XEP's next change or a rebuild.
         LOG.error("Could not render XEP {} for the site", number, e);

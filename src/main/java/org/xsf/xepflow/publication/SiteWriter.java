@@ -41,7 +41,8 @@ public class SiteWriter {
 
   /**
    * The pages of a XEP's current version, rendered while its data is at hand, for {@link #write};
-   * without an attic page (null) after a change of status only.
+   * without an attic page (null) and, when only the status cell changed, without the document (null)
+   * after a change of status.
    */
   public record XepPages(int number, String version, String document, String page, String atticPage) {
     /** A new version: its source, its XML and its attic copy are published too. */
@@ -55,22 +56,25 @@ public class SiteWriter {
     write(pages(xep, true));
   }
 
-  /** @param newVersion with the attic page, or only the page at the XEP's canonical address (a change of status) */
+  /** @param newVersion with the attic page, or only the page at the XEP's canonical address */
   XepPages pages(Xep xep, boolean newVersion) {
     XepVersion current = xep.currentVersion();
     String status = xep.getStatus().name();
-    if (!newVersion) {
-      String page = published(canonical(xep.getNumber()) + ".html");
-      page = page == null ? null : renderer.withStatus(page, current.getVersion(), status);
-      if (page != null) {
-        return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(), page, null);
-      }
-    }
     Document document = renderer.parse(current.getDocument());
     String page = renderer.render(document, xep.label(), current.getVersion(), status, null);
     String atticPage = newVersion ? renderer.render(document, xep.label(), current.getVersion(), status,
         "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic.") : null;
     return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(), page, atticPage);
+  }
+
+  /**
+   * After a change of status: the published page with its status cell rewritten when it shows the
+   * current version, without reading the document; rendered from it otherwise.
+   */
+  XepPages statusPage(Xep xep, String currentVersion) {
+    String page = published(canonical(xep.getNumber()) + ".html");
+    page = page == null ? null : renderer.withStatus(page, currentVersion, xep.getStatus().name());
+    return page == null ? pages(xep, false) : new XepPages(xep.getNumber(), currentVersion, null, page, null);
   }
 
   void write(XepPages pages) {

@@ -105,8 +105,8 @@ class PublishedSiteTest extends LifecycleTestSupport {
     inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     Files.delete(page);
     transaction.executeWithoutResult(outer -> {
-      publisher.statusChanged(Integer.MAX_VALUE); // the outer transaction has changes of its own (of no XEP)
-      inner.executeWithoutResult(tx -> publisher.statusChanged(number(lifecycle)));
+      publisher.statusChanged(Integer.MAX_VALUE, "0.1"); // the outer transaction has changes of its own (of no XEP)
+      inner.executeWithoutResult(tx -> publisher.statusChanged(number(lifecycle), "0.1"));
       assertThat(page).exists();
       try {
         Files.delete(page);
@@ -114,12 +114,12 @@ class PublishedSiteTest extends LifecycleTestSupport {
         throw new AssertionError(e);
       }
       inner.executeWithoutResult(tx -> {
-        publisher.statusChanged(number(lifecycle));
+        publisher.statusChanged(number(lifecycle), "0.1");
         tx.setRollbackOnly();
       });
     });
     assertThat(page).doesNotExist();
-    publisher.statusChanged(number(lifecycle));
+    publisher.statusChanged(number(lifecycle), "0.1");
     assertThat(Files.readString(page)).contains("<td class=\"status\">Experimental</td>");
   }
 
