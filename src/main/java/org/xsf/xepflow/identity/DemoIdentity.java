@@ -52,6 +52,10 @@ public class DemoIdentity implements ApplicationRunner {
       new DemoUser("author1", "Alice", "Author", XsfGroups.AUTHORS),
       new DemoUser("author2", "Arun", "Author", XsfGroups.AUTHORS));
 
+  /** What the Editor records from Tasklist's start forms: the end of a term and decisions on a XEP. */
+  private static final List<String> EDITOR_STARTS = List.of("council-term-end", "council-decision-experimental",
+      "reassign-xep", "council-decision-draft", "council-decision-approved", "declare-obsolete");
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
@@ -79,7 +83,8 @@ public class DemoIdentity implements ApplicationRunner {
     grant(XsfGroups.AUTHORS, Resources.PROCESS_DEFINITION, "protoxep-submission",
         Permissions.CREATE_INSTANCE);
     grant(XsfGroups.AUTHORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    grant(XsfGroups.EDITOR, Resources.PROCESS_DEFINITION, "council-term-end", Permissions.CREATE_INSTANCE);
+    EDITOR_STARTS.forEach(process ->
+        grant(XsfGroups.EDITOR, Resources.PROCESS_DEFINITION, process, Permissions.CREATE_INSTANCE));
     grant(XsfGroups.EDITOR, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     filter("My tasks", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     filter("My group tasks",

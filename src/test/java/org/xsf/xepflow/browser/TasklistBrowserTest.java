@@ -93,12 +93,26 @@ class TasklistBrowserTest extends BrowserTestSupport {
   @Test
   void councilMembersVoteThroughTheForm() {
     ProcessInstance lifecycle = accept("author2", "inbox/buddycloud-channels.xml", "Standards Track");
-    proposeForAdvancement(lifecycle, false);
-    advanceClock(Duration.ofDays(14).plusMinutes(1));
-    runAllDueJobs(lifecycle);
     String label = String.format("XEP-%04d", number(lifecycle));
 
+    // the Editor records the Council's decision from its start form, naming the XEP
     Browser browser = browser();
+    browser.logIn("tasklist", "editor");
+    browser.startProcess("The Council's decision on an Experimental XEP");
+    browser.fill("XEP (e.g. XEP-0060)", "XEP-9998");
+    browser.choose("Ready to be considered for advancement: status Proposed and a Last Call (for the Board: the Board instructed a Last Call)");
+    browser.press("Start");
+    browser.waitForNotification("There is no XEP-9998");
+    browser.screenshot("editor-names-a-xep-that-does-not-exist");
+    browser.fill("XEP (e.g. XEP-0060)", label);
+    browser.press("Start");
+    browser.waitForNotification("The process has been started.");
+    browser.screenshot("editor-records-the-councils-decision");
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Proposed);
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    runAllDueJobs(lifecycle);
+
     browser.logIn("tasklist", "editor");
     browser.openTask("My group tasks", "The Last Call on " + label + " has ended: propose a revision for the vote");
     browser.choose("Propose a revision for the vote");

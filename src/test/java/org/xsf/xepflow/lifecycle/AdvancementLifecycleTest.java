@@ -116,7 +116,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Final);
     assertThat(subjects()).contains("FINAL: XEP-%04d (Pubsub Node Bookmark)".formatted(number));
 
-    complete("editor", lifecycle.getId(), "Task_CouncilDecisionApproved",
+    recordDecision("council-decision-approved", lifecycle,
         Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402", "expiresOn", "2027-12-31"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deprecated);
@@ -155,7 +155,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
 
-    complete("editor", lifecycle.getId(), "Task_CouncilDecisionApproved", Map.of("councilDecision", "convert"));
+    recordDecision("council-decision-approved", lifecycle, Map.of("councilDecision", "convert"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Proposed);
     lastCallEndsWithProposal(lifecycle, "0.1");
@@ -193,7 +193,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance interim = accept("author1", "inbox/gre-encrypter-openpgp.xml", "Standards Track");
     ProcessInstance successor = accept("author2", "inbox/xep-ai.xml", "Standards Track");
     String successorLabel = "XEP-%04d".formatted(number(successor));
-    complete("editor", interim.getId(), "Task_CouncilDecisionExperimental",
+    recordDecision("council-decision-experimental", interim,
         Map.of("councilDecision", "ready", "interim", true, "interimSuccessor", successorLabel));
     runAllDueJobs(interim);
     lastCallEndsWithProposal(interim, "0.1");

@@ -31,7 +31,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     complete("editor", lifecycle.getId(), "Task_ApprovedReaffirmInterim", Map.of("reaffirmed", true));
     assertStatus(lifecycle, XepStatus.Active);
-    assertThat(lifecycle).isWaitingAt("Timer_ApprovedInterimExpires", "Task_CouncilDecisionApproved",
+    assertThat(lifecycle).isWaitingAt("Timer_ApprovedInterimExpires", "Message_CouncilDecisionApproved",
         "Task_ProposeRevisedVersion");
     advanceClock(Duration.ofDays(185));
     runAllDueJobs(lifecycle);
@@ -45,14 +45,14 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
   void anActiveInterimXepExpiresWhenItsSuccessorIsApproved() {
     ProcessInstance interim = accept("author1", "inbox/muc-presence-versioning.xml", "Informational");
     ProcessInstance successor = accept("author2", "inbox/pubsub-uri.xml", "Informational");
-    complete("editor", interim.getId(), "Task_CouncilDecisionExperimental", Map.of("councilDecision", "ready",
+    recordDecision("council-decision-experimental", interim, Map.of("councilDecision", "ready",
         "interim", true, "interimSuccessor", "XEP-%04d".formatted(number(successor))));
     runAllDueJobs(interim);
     lastCallEndsWithProposal(interim, "0.1");
     castVotes(interim, UNANIMOUS);
     runAllDueJobs(interim);
     assertStatus(interim, XepStatus.Active);
-    assertThat(interim).isWaitingAt("Message_ApprovedSuccessorApproved", "Task_CouncilDecisionApproved",
+    assertThat(interim).isWaitingAt("Message_ApprovedSuccessorApproved", "Message_CouncilDecisionApproved",
         "Task_ProposeRevisedVersion");
 
     advanceByUnanimousVote(successor);
@@ -65,11 +65,11 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
   @Test
   void theCouncilDeprecatesADraftAndLaterDeclaresItObsolete() {
     ProcessInstance lifecycle = acceptedDraft("inbox/peptzo.xml");
-    complete("editor", lifecycle.getId(), "Task_CouncilDecisionDraft", Map.of("councilDecision", "deprecate"));
+    recordDecision("council-decision-draft", lifecycle, Map.of("councilDecision", "deprecate"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deprecated);
 
-    complete("editor", lifecycle.getId(), "Task_DeclareObsolete",
+    recordDecision("declare-obsolete", lifecycle,
         Map.of("obsoleteReason", "Nobody implements it any more."));
     runAllDueJobs(lifecycle);
 

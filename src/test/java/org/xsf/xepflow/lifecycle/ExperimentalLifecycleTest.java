@@ -25,7 +25,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   void acceptanceStartsTheLifecycleAsExperimental() {
     ProcessInstance lifecycle = accept("author1", "inbox/mix.xml", "Standards Track");
 
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Task_CouncilDecisionExperimental");
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
     assertThat(lifecycle).task("Task_UpdateExperimental").isAssignedTo("author1")
         .hasName("Submit a new version of XEP-%04d or retract it".formatted(number(lifecycle)));
     assertStatus(lifecycle, XepStatus.Experimental);
@@ -38,7 +38,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Active);
-    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion", "Task_CouncilDecisionApproved");
+    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion", "Message_CouncilDecisionApproved");
     assertThat(subjects()).contains("ACTIVE: XEP-%04d (Malicious Stanzas)".formatted(number(lifecycle)));
   }
 
@@ -62,7 +62,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertThat(registryEntry(lifecycle).getStatusHistory().get(1).getReason())
         .isEqualTo("No new version for twelve months (XEP-0001 section 6).");
     assertThat(subjects()).contains("DEFERRED: XEP-%04d (Message Fastening)".formatted(number(lifecycle)));
-    assertThat(lifecycle).isWaitingAt("Task_UpdateDeferred", "Task_ReassignDeferred");
+    assertThat(lifecycle).isWaitingAt("Task_UpdateDeferred", "Message_ReassignDeferred");
     // the history logs what changed: the status, not the type and version it kept
     assertThat(variableUpdates(lifecycle, "status")).containsExactly("Experimental", "Deferred");
     assertThat(variableUpdates(lifecycle, "xepType")).containsExactly("Standards Track");
@@ -138,7 +138,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deferred);
 
-    complete("editor", lifecycle.getId(), "Task_ReassignDeferred", Map.of("reassignReason", "Work resumed at the summit."));
+    recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed at the summit."));
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Experimental);
@@ -150,14 +150,14 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   @Test
   void aXepQueuedForAdvancementIsNotDeferred() {
     ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
-    complete("editor", lifecycle.getId(), "Task_CouncilDecisionExperimental", Map.of("councilDecision", "queue"));
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
     advanceClock(Duration.ofDays(370));
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Experimental);
     assertThat(lifecycle).hasPassed("Timer_Inactivity").isWaitingAt("Task_UpdateExperimental");
 
-    complete("editor", lifecycle.getId(), "Task_CouncilDecisionExperimental", Map.of("councilDecision", "unqueue"));
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "unqueue"));
     advanceClock(Duration.ofDays(370));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deferred);

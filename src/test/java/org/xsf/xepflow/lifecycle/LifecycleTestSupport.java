@@ -3,6 +3,7 @@ package org.xsf.xepflow.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -94,6 +95,18 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
     runDueJobs(newVersion.getId());
   }
 
+  /**
+   * The Editor records a decision on the XEP with the start form of its process in Tasklist (e.g.
+   * "council-decision-experimental"), naming the XEP.
+   */
+  protected ProcessInstance recordDecision(String process, ProcessInstance lifecycle, Map<String, Object> decision) {
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(process)
+        .latestVersion().singleResult().getId();
+    Map<String, Object> form = new HashMap<>(decision);
+    form.put("xep", Xep.label(number(lifecycle)));
+    return as("editor", () -> formService.submitStartForm(definition, form));
+  }
+
   /** Runs the due jobs of the lifecycle and of every process it called (Last Call, votes ...). */
   protected void runAllDueJobs(ProcessInstance lifecycle) {
     for (int round = 0; round < 5; round++) {
@@ -130,8 +143,7 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
     return acceptedDraft(accept("author1", fixture, "Standards Track"));
   }
   protected void proposeForAdvancement(ProcessInstance lifecycle, boolean interim) {
-    complete("editor", lifecycle.getId(), "Task_CouncilDecisionExperimental",
-        Map.of("councilDecision", "ready", "interim", interim));
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "ready", "interim", interim));
     runAllDueJobs(lifecycle);
   }
   protected void lastCallEndsWithProposal(ProcessInstance lifecycle, String version) {

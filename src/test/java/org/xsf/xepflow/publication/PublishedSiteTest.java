@@ -53,7 +53,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(Files.readString(site.resolve("attic/xep-%04d-0.2.html".formatted(number(lifecycle)))))
         .contains("<td class=\"status\">Experimental</td>");
     // a change of status rewrites the status of the page as it was published
-    complete("editor", lifecycle.getId(), "Task_ReassignDeferred", Map.of("reassignReason", "Work resumed."));
+    recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed."));
     runAllDueJobs(lifecycle);
     assertThat(Files.readString(site.resolve(page))).contains("<td class=\"status\">Experimental</td>")
         .contains("<td>0.2</td>").contains("Revision History");

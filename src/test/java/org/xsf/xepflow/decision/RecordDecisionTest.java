@@ -1,0 +1,98 @@
+package org.xsf.xepflow.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.registry.XepStatus;
+
+/**
+ * The Editor records decisions on a XEP from Tasklist's start forms; the XEP's lifecycle waits for
+ * them with a message event instead of a task per XEP in the Editor's list.
+ */
+class RecordDecisionTest extends LifecycleTestSupport {
+  private static final List<String> DECISIONS = List.of("council-decision-experimental", "reassign-xep",
+      "council-decision-draft", "council-decision-approved", "declare-obsolete");
+
+  @Test
+  void theEditorAloneCanStartADecisionInTasklist() {
+    assertThat(startable("editor")).containsAll(DECISIONS);
+    assertThat(startable("council1")).doesNotContainAnyElementsOf(DECISIONS);
+    assertThat(startable("author1")).doesNotContainAnyElementsOf(DECISIONS);
+  }
+
+  @Test
+  void aDecisionGoesToTheLifecycleOfTheXepItNames() {
+    ProcessInstance lifecycle = accept("author1", "inbox/xor.xml", "Standards Track");
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
+
+    ProcessInstance decision = recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
+
+    assertThat(decision).isEnded().variables().containsEntry("recordedBy", "editor");
+    assertThat(runtimeService.getVariable(lifecycle.getId(), "queuedForAdvancement")).isEqualTo(true);
+    // the decision's own fields stay with it
+    assertThat(runtimeService.getVariables(lifecycle.getId())).doesNotContainKeys("xep", "recordedBy");
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
+  }
+
+  @Test
+  void aDecisionTheXepIsNotWaitingForIsRefusedAndChangesNothing() {
+    ProcessInstance lifecycle = accept("author1", "inbox/rsf.xml", "Standards Track");
+    long decisionsBefore = decisionsRecorded();
+
+    assertThatThrownBy(() -> recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed.")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d is Experimental: it is not waiting for this decision".formatted(number(lifecycle)));
+    assertThatThrownBy(() -> recordDecision("declare-obsolete", lifecycle, Map.of("obsoleteReason", "Unused.")))
+        .isInstanceOf(InvalidInputException.class);
+
+    assertStatus(lifecycle, XepStatus.Experimental);
+    assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental);
+    assertThat(decisionsRecorded()).isEqualTo(decisionsBefore);
+  }
+
+  @Test
+  void aXepThatDoesNotExistOrIsNotNamedAsAXepIsRefused() {
+    assertThatThrownBy(() -> start("editor", "council-decision-draft", Map.of("xep", "XEP-9999", "councilDecision", "deprecate")))
+        .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-9999");
+    assertThatThrownBy(() -> start("editor", "council-decision-draft", Map.of("xep", "60", "councilDecision", "deprecate")))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Name the XEP as XEP- and its number");
+  }
+
+  @Test
+  void onlyTheEditorRecordsADecision() {
+    ProcessInstance lifecycle = accept("author2", "inbox/peptzo.xml", "Standards Track");
+    String xep = "XEP-%04d".formatted(number(lifecycle));
+
+    for (String notTheEditor : new String[] {"author2", "council1", "board1"}) {
+      assertThatThrownBy(() -> start(notTheEditor, "council-decision-experimental",
+          Map.of("xep", xep, "councilDecision", "ready"))).isInstanceOf(AuthorizationException.class);
+    }
+    assertStatus(lifecycle, XepStatus.Experimental);
+    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
+  }
+
+  private List<String> startable(String user) {
+    return as(user, () -> repositoryService.createProcessDefinitionQuery().latestVersion().startableInTasklist()
+        .startablePermissionCheck().list().stream().map(ProcessDefinition::getKey).toList());
+  }
+
+  private ProcessInstance start(String user, String process, Map<String, Object> form) {
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(process)
+        .latestVersion().singleResult().getId();
+    return as(user, () -> formService.submitStartForm(definition, form));
+  }
+
+  private long decisionsRecorded() {
+    return processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(DECISIONS.toArray(String[]::new)).count();
+  }
+}
