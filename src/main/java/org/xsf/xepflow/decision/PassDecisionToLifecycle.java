@@ -29,7 +29,7 @@ import org.xsf.xepflow.registry.XepRepository;
 public class PassDecisionToLifecycle implements JavaDelegate {
   /** The form's field naming the XEP, and the start event's initiator: the decision's own variables. */
   static final Set<String> NOT_PASSED_ON = Set.of("xep", "recordedBy");
-  private static final Pattern LABEL = Pattern.compile("XEP-(\\d{4,5})");
+  private static final Pattern LABEL = Pattern.compile("XEP-(\\d{4,9})");
   private final XepRepository xeps;
   private Expression message;
 

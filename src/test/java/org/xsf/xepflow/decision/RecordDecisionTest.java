@@ -63,6 +63,9 @@ class RecordDecisionTest extends LifecycleTestSupport {
   void aXepThatDoesNotExistOrIsNotNamedAsAXepIsRefused() {
     assertThatThrownBy(() -> start("editor", "council-decision-draft", Map.of("xep", "XEP-9999", "councilDecision", "deprecate")))
         .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-9999");
+    // numbers past 99999 are labelled with all their digits
+    assertThatThrownBy(() -> start("editor", "reassign-xep", Map.of("xep", "XEP-123456", "reassignReason", "Resumed.")))
+        .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-123456");
     assertThatThrownBy(() -> start("editor", "council-decision-draft", Map.of("xep", "60", "councilDecision", "deprecate")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Name the XEP as XEP- and its number");
   }

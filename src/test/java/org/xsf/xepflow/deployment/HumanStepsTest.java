@@ -95,7 +95,7 @@ class HumanStepsTest {
   @Test
   void versionsXepNumbersAndDatesTypedByHandAreCheckedInTheForm() {
     Map<String, String> patterns = Map.of("proposedVersion", "^\\d+\\.\\d+(\\.\\d+)*$",
-        "xep", "^XEP-\\d{4,5}$", "supersededBy", "^XEP-\\d{4,5}$", "interimSuccessor", "^XEP-\\d{4,5}$",
+        "xep", "^XEP-\\d{4,9}$", "supersededBy", "^XEP-\\d{4,5}$", "interimSuccessor", "^XEP-\\d{4,5}$",
         "expiresOn", "^\\d{4}-\\d{2}-\\d{2}$", "termEndedOn", "^\\d{4}-\\d{2}-\\d{2}$");
     FORMS.forEach((id, form) -> fields(form).stream()
         .filter(field -> patterns.containsKey(field.path("key").asText()))
