@@ -41,10 +41,7 @@ class CockpitBrowserTest extends BrowserTestSupport {
   @Test
   void runningXepsShowTheirCurrentStepAndAFailedAnnouncementShowsAsAnIncident() {
     ProcessInstance lifecycle = accept("author1", "inbox/xep-ai.xml", "Standards Track");
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("protoxep-submission")
-        .latestVersion().singleResult().getId();
-    ProcessInstance submission = as("author2",
-        () -> formService.submitStartForm(definition, Map.of("xml", fixture("inbox/jingle-rtp-mti.xml"))));
+    ProcessInstance submission = startForm("author2", "protoxep-submission", Map.of("xml", fixture("inbox/jingle-rtp-mti.xml")));
     complete("editor", submission.getId(), "Task_EditorFormatReview",
         Map.of("formatDecision", "accept", "xepType", "Standards Track"));
     MailOutage.begin(mailSettings);

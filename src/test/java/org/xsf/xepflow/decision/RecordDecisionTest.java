@@ -61,12 +61,12 @@ class RecordDecisionTest extends LifecycleTestSupport {
 
   @Test
   void aXepThatDoesNotExistOrIsNotNamedAsAXepIsRefused() {
-    assertThatThrownBy(() -> start("editor", "council-decision-draft", Map.of("xep", "XEP-9999", "councilDecision", "deprecate")))
+    assertThatThrownBy(() -> startForm("editor", "council-decision-draft", Map.of("xep", "XEP-9999", "councilDecision", "deprecate")))
         .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-9999");
     // numbers past 99999 are labelled with all their digits
-    assertThatThrownBy(() -> start("editor", "reassign-xep", Map.of("xep", "XEP-123456", "reassignReason", "Resumed.")))
+    assertThatThrownBy(() -> startForm("editor", "reassign-xep", Map.of("xep", "XEP-123456", "reassignReason", "Resumed.")))
         .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-123456");
-    assertThatThrownBy(() -> start("editor", "council-decision-draft", Map.of("xep", "60", "councilDecision", "deprecate")))
+    assertThatThrownBy(() -> startForm("editor", "council-decision-draft", Map.of("xep", "60", "councilDecision", "deprecate")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Name the XEP as XEP- and its number");
   }
 
@@ -76,7 +76,7 @@ class RecordDecisionTest extends LifecycleTestSupport {
     String xep = "XEP-%04d".formatted(number(lifecycle));
 
     for (String notTheEditor : new String[] {"author2", "council1", "board1"}) {
-      assertThatThrownBy(() -> start(notTheEditor, "council-decision-experimental",
+      assertThatThrownBy(() -> startForm(notTheEditor, "council-decision-experimental",
           Map.of("xep", xep, "councilDecision", "ready"))).isInstanceOf(AuthorizationException.class);
     }
     assertStatus(lifecycle, XepStatus.Experimental);
@@ -86,12 +86,6 @@ class RecordDecisionTest extends LifecycleTestSupport {
   private List<String> startable(String user) {
     return as(user, () -> repositoryService.createProcessDefinitionQuery().latestVersion().startableInTasklist()
         .startablePermissionCheck().list().stream().map(ProcessDefinition::getKey).toList());
-  }
-
-  private ProcessInstance start(String user, String process, Map<String, Object> form) {
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(process)
-        .latestVersion().singleResult().getId();
-    return as(user, () -> formService.submitStartForm(definition, form));
   }
 
   private long decisionsRecorded() {

@@ -220,10 +220,8 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "-1"));
-    String termEnd = repositoryService.createProcessDefinitionQuery().processDefinitionKey("council-term-end")
-        .latestVersion().singleResult().getId();
 
-    as("editor", () -> formService.submitStartForm(termEnd, Map.of("termEndedOn", "2026-12-31")));
+    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
     runAllDueJobs(lifecycle);
 
     ProcessInstance newLastCall = called(lifecycle, "last-call");

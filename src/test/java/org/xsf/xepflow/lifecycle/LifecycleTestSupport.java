@@ -31,9 +31,7 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
 
   /** A ProtoXEP submitted, its format accepted and no Council member objecting: a new XEP. */
   protected ProcessInstance accept(String author, String fixture, String type) {
-    String definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("protoxep-submission").latestVersion().singleResult().getId();
-    ProcessInstance submission = as(author, () -> formService.submitStartForm(definition, Map.of("xml", fixture(fixture))));
+    ProcessInstance submission = startForm(author, "protoxep-submission", Map.of("xml", fixture(fixture)));
     complete("editor", submission.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", type));
     runDueJobs(submission.getId());
     if ("Board".equals(runtimeService.getVariable(submission.getId(), "approvingBody"))) {
@@ -100,11 +98,9 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
    * "council-decision-experimental"), naming the XEP.
    */
   protected ProcessInstance recordDecision(String process, ProcessInstance lifecycle, Map<String, Object> decision) {
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(process)
-        .latestVersion().singleResult().getId();
     Map<String, Object> form = new HashMap<>(decision);
     form.put("xep", Xep.label(number(lifecycle)));
-    return as("editor", () -> formService.submitStartForm(definition, form));
+    return startForm("editor", process, form);
   }
 
   /** Runs the due jobs of the lifecycle and of every process it called (Last Call, votes ...). */

@@ -17,10 +17,7 @@ class AnnouncementOutageTest extends ProcessTestSupport {
 
   @Test
   void aFailedAnnouncementIsRetriedBecomesAnIncidentAndGoesOutOnceWhenRetried() {
-    String definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("protoxep-submission").latestVersion().singleResult().getId();
-    ProcessInstance pi = as("author2", () -> processEngine.getFormService()
-        .submitStartForm(definition, Map.of("xml", fixture("inbox/data_policy.xml"))));
+    ProcessInstance pi = startForm("author2", "protoxep-submission", Map.of("xml", fixture("inbox/data_policy.xml")));
     complete("editor", pi.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", "Standards Track"));
     MailOutage.begin(settings);
 

@@ -20,10 +20,7 @@ class AuthorizationTest extends LifecycleTestSupport {
 
   @Test
   void onlyTheEditorDoesTheEditorsSteps() {
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("protoxep-submission")
-        .latestVersion().singleResult().getId();
-    ProcessInstance submission = as("author1", () -> formService.submitStartForm(definition,
-        Map.of("xml", fixture("inbox/instant-gaming.xml"))));
+    ProcessInstance submission = startForm("author1", "protoxep-submission", Map.of("xml", fixture("inbox/instant-gaming.xml")));
     Task review = processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId()).singleResult();
 
     for (String notTheEditor : new String[] {"author1", "council1", "board1"}) {

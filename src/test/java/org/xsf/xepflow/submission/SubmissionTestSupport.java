@@ -5,8 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,10 +17,6 @@ import org.xsf.xepflow.support.ProcessTestSupport;
 abstract class SubmissionTestSupport extends ProcessTestSupport {
   static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
   @Autowired
-  FormService formService;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
   ProtoXepRepository protoXeps;
   @Autowired
   XepRepository xeps;
@@ -31,9 +25,7 @@ abstract class SubmissionTestSupport extends ProcessTestSupport {
 
   /** The author submits through the start form in Tasklist. */
   ProcessInstance submit(String author, String xml) {
-    String definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("protoxep-submission").latestVersion().singleResult().getId();
-    return as(author, () -> formService.submitStartForm(definition, Map.of("xml", xml)));
+    return startForm(author, "protoxep-submission", Map.of("xml", xml));
   }
 
   void complete(String user, ProcessInstance pi, String activity, Map<String, Object> variables) {

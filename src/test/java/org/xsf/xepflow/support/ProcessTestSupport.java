@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +112,13 @@ public abstract class ProcessTestSupport {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** Submits the start form of the latest version of a process as a demo user, as Tasklist does. */
+  protected ProcessInstance startForm(String user, String processKey, Map<String, Object> fields) {
+    String definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(processKey).latestVersion().singleResult().getId();
+    return as(user, () -> processEngine.getFormService().submitStartForm(definition, fields));
   }
 
   protected void as(String user, Runnable action) {

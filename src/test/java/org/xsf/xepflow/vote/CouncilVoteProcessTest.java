@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -26,8 +25,6 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
   private static int xepNumber = 9000;
   @Autowired
   RuntimeService runtimeService;
-  @Autowired
-  RepositoryService repositoryService;
   @Autowired
   BallotRepository ballots;
   @Autowired
@@ -171,10 +168,8 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     ProcessInstance councilVote = open("Council");
     ProcessInstance boardVote = open("Board");
     castVotes(councilVote.getId(), Map.of("council1", "+1"));
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("council-term-end")
-        .latestVersion().singleResult().getId();
 
-    as("editor", () -> processEngine.getFormService().submitStartForm(definition, Map.of("termEndedOn", "2026-12-31")));
+    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
 
     assertThat(councilVote).isEnded().hasPassed("Message_TermEnded").variables().containsEntry("voteOutcome", "termEnded");
     assertThat(boardVote).isActive();
