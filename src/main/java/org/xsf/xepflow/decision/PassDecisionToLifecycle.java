@@ -28,7 +28,7 @@ import org.xsf.xepflow.registry.XepRepository;
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class PassDecisionToLifecycle implements JavaDelegate {
   /** The form's field naming the XEP, and the start event's initiator: the decision's own variables. */
-  static final Set<String> NOT_PASSED_ON = Set.of("xep", "recordedBy");
+  private static final Set<String> NOT_PASSED_ON = Set.of("xep", "recordedBy");
   private static final Pattern LABEL = Pattern.compile("XEP-(\\d{4,9})");
   private final XepRepository xeps;
   private Expression message;
