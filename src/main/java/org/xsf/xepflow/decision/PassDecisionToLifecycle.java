@@ -54,7 +54,8 @@ public class PassDecisionToLifecycle implements JavaDelegate {
           .processInstanceBusinessKey(String.valueOf(number)).setVariables(decision).correlateWithResult());
     } catch (MismatchingMessageCorrelationException notWaiting) {
       throw new InvalidInputException(xeps.findById(number)
-          .map(xep -> xep.label() + " is " + xep.getStatus() + ": it is not waiting for this decision")
+          .map(xep -> "%s (%s) is %s: it is not waiting for this decision".formatted(xep.label(), xep.getType().label(),
+              xep.getStatus()))
           .orElse("There is no " + Xep.label(number)));
     }
   }

@@ -54,7 +54,7 @@ public class DemoIdentity implements ApplicationRunner {
 
   /** What the Editor records from Tasklist's start forms: the end of a term and decisions on a XEP. */
   private static final List<String> EDITOR_STARTS = List.of("council-term-end", "council-decision-experimental",
-      "reassign-xep", "council-decision-draft", "council-decision-approved", "declare-obsolete");
+      "reassign-xep", "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
 import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepType;
 
 /**
  * The Editor records decisions on a XEP from Tasklist's start forms; the XEP's lifecycle waits for
@@ -20,7 +21,7 @@ import org.xsf.xepflow.registry.XepStatus;
  */
 class RecordDecisionTest extends LifecycleTestSupport {
   private static final List<String> DECISIONS = List.of("council-decision-experimental", "reassign-xep",
-      "council-decision-draft", "council-decision-approved", "declare-obsolete");
+      "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete");
 
   @Test
   void theEditorAloneCanStartADecisionInTasklist() {
@@ -50,13 +51,31 @@ class RecordDecisionTest extends LifecycleTestSupport {
 
     assertThatThrownBy(() -> recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed.")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d is Experimental: it is not waiting for this decision".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Standards Track) is Experimental: it is not waiting for this decision".formatted(number(lifecycle)));
     assertThatThrownBy(() -> recordDecision("declare-obsolete", lifecycle, Map.of("obsoleteReason", "Unused.")))
         .isInstanceOf(InvalidInputException.class);
 
     assertStatus(lifecycle, XepStatus.Experimental);
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental);
     assertThat(decisionsRecorded()).isEqualTo(decisionsBefore);
+  }
+
+  @Test
+  void onlyAHistoricalXepIsConvertedToTheStandardsTrack() {
+    ProcessInstance lifecycle = accept("author1", "xep-0134.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    assertStatus(lifecycle, XepStatus.Active);
+    long decisionsBefore = decisionsRecorded();
+
+    assertThatThrownBy(() -> recordDecision("convert-historical-xep", lifecycle, Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Informational) is Active: it is not waiting for this decision".formatted(number(lifecycle)));
+
+    assertStatus(lifecycle, XepStatus.Active);
+    assertThat(registryEntry(lifecycle).getType()).isEqualTo(XepType.INFORMATIONAL);
+    assertThat(decisionsRecorded()).isEqualTo(decisionsBefore);
+    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion", "Message_CouncilDecisionApproved")
+        .isNotWaitingAt("Message_ConvertToStandardsTrack");
   }
 
   @Test

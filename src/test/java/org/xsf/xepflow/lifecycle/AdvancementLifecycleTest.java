@@ -154,8 +154,9 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author2", "xep-0090.xml", "Historical");
     advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
+    assertThat(lifecycle).isWaitingAt("Message_ConvertToStandardsTrack");
 
-    recordDecision("council-decision-approved", lifecycle, Map.of("councilDecision", "convert"));
+    recordDecision("convert-historical-xep", lifecycle, Map.of());
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Proposed);
     lastCallEndsWithProposal(lifecycle, "0.1");
