@@ -104,14 +104,17 @@ public abstract class ProcessTestSupport {
 
   /** Does something as a demo user with their groups, as Tasklist or the API would. */
   protected <T> T as(String user, Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-    identityService.setAuthentication(user, groups);
+    identityService.setAuthentication(user, groupsOf(user));
     try {
       return action.get();
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The groups a user acts in, read on every call as engine-rest reads them on every request. */
+  protected List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   /** Submits the start form of the latest version of a process as a demo user, as Tasklist does. */
