@@ -62,8 +62,9 @@ final class LifecycleBenchmark {
   /** A long run tells how far it is, and how the time per XEP moves as the database grows. */
   private void progress(int done, Cost ours, Cost base) {
     int last = done - ours.reported;
-    System.out.printf("%s: %d of %d lifecycles, so far %.1f against %.1f ms per XEP (%.2fx); the last %d: %.1f against %.1f ms%n",
-        db, done, count, ours.nanos / 1e6 / done, base.nanos / 1e6 / done, (double) ours.nanos / base.nanos,
+    System.out.printf("%s: %d of %d lifecycles, so far %.1f against %.1f ms per XEP (%.2fx), %.1f against %.1f statements;"
+        + " the last %d: %.1f against %.1f ms%n", db, done, count, ours.nanos / 1e6 / done, base.nanos / 1e6 / done,
+        (double) ours.nanos / base.nanos, (double) ours.statements / done, (double) base.statements / done,
         last, ours.sinceReport(done), base.sinceReport(done));
   }
 
