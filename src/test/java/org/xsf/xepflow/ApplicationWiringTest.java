@@ -81,7 +81,7 @@ class ApplicationWiringTest extends ProcessTestSupport {
   @Test
   void restartingWithUnchangedDiagramsDeploysNothingNew() {
     long before = repositoryService.createProcessDefinitionQuery().count();
-    deployer.run(null);
+    deployer.deploy(repositoryService);
     assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(before);
   }
 

@@ -7,40 +7,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.startup.OnceTheEngineIsBuilt;
 
 /**
  * Deploys the diagrams in bpmn/ and the forms in forms/ as Camunda Run does: resources are named
  * relative to their folder (stable across machines), and only changed resources make a new version.
+ * At start, as soon as the engine is built.
  */
 @Component
 @Order(0)
-public class ProcessResourcesDeployer implements ApplicationRunner {
+public class ProcessResourcesDeployer extends OnceTheEngineIsBuilt {
   public static final String DEPLOYMENT_NAME = "xepflow";
   private static final Logger LOG = LoggerFactory.getLogger(ProcessResourcesDeployer.class);
 
-  private final RepositoryService repositoryService;
   private final Path bpmnDir;
   private final Path formsDir;
 
-  public ProcessResourcesDeployer(RepositoryService repositoryService,
-      @Value("${xepflow.deployment.bpmn-dir}") Path bpmnDir,
+  public ProcessResourcesDeployer(@Value("${xepflow.deployment.bpmn-dir}") Path bpmnDir,
       @Value("${xepflow.deployment.forms-dir}") Path formsDir) {
-    this.repositoryService = repositoryService;
     this.bpmnDir = bpmnDir;
     this.formsDir = formsDir;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  protected void startWith(ProcessEngine engine) {
+    deploy(engine.getRepositoryService());
+  }
+
+  public void deploy(RepositoryService repositoryService) {
     DeploymentBuilder builder = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("xepflow")

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -16,20 +17,20 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.startup.OnceTheEngineIsBuilt;
 
 /**
  * The demo people of the XSF on first start: the Editor, five Council members, the Board and two
- * authors, with the authorizations Tasklist needs. Safe to run on every start.
+ * authors, with the authorizations Tasklist needs. Safe to run on every start; it runs as soon as the
+ * engine is built.
  */
 @Component
 @Order(1)
 @ConditionalOnProperty(name = "xepflow.demo.enabled", havingValue = "true")
-public class DemoIdentity implements ApplicationRunner {
+public class DemoIdentity extends OnceTheEngineIsBuilt {
   private static final Map<String, String> GROUPS = Map.of(
       XsfGroups.EDITOR, "XMPP Extensions Editor",
       XsfGroups.COUNCIL, "XMPP Council",
@@ -56,24 +57,20 @@ public class DemoIdentity implements ApplicationRunner {
   private static final List<String> EDITOR_STARTS = List.of("council-term-end", "council-decision-experimental",
       "reassign-xep", "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete");
 
-  private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
-  private final FilterService filterService;
-  private final TaskService taskService;
   private final String password;
+  private IdentityService identityService;
+  private AuthorizationService authorizationService;
+  private FilterService filterService;
 
-  public DemoIdentity(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService,
-      @Value("${xepflow.demo.password}") String password) {
-    this.identityService = identityService;
-    this.authorizationService = authorizationService;
-    this.filterService = filterService;
-    this.taskService = taskService;
+  public DemoIdentity(@Value("${xepflow.demo.password}") String password) {
     this.password = password;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  protected void startWith(ProcessEngine engine) {
+    identityService = engine.getIdentityService();
+    authorizationService = engine.getAuthorizationService();
+    filterService = engine.getFilterService();
     GROUPS.forEach(this::group);
     USERS.forEach(this::user);
     for (String group : GROUPS.keySet()) {
@@ -86,9 +83,9 @@ public class DemoIdentity implements ApplicationRunner {
     EDITOR_STARTS.forEach(process ->
         grant(XsfGroups.EDITOR, Resources.PROCESS_DEFINITION, process, Permissions.CREATE_INSTANCE));
     grant(XsfGroups.EDITOR, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    filter("My tasks", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    filter("My group tasks",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    TaskService tasks = engine.getTaskService();
+    filter("My tasks", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter("My group tasks", tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
   }
 
   private void group(String id, String name) {

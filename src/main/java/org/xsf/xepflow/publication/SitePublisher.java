@@ -140,25 +140,29 @@ public class SitePublisher implements ApplicationRunner {
   }
 
   /**
-   * A new site folder (or a database filled elsewhere) gets its pages at start; otherwise the index
-   * and feed are rebuilt, in case the last rebuild before a stop did not happen.
+   * A new site folder (or a database filled elsewhere) gets its pages at start. The index and feed
+   * are rebuilt in the background, in case the last rebuild before a stop did not happen; until
+   * then a new site has none, and the next start publishes it again.
    */
   @Override
   public void run(ApplicationArguments args) {
     if (!site.exists("index.html")) {
-      publishAll();
-    } else {
-      indexRefresher.request();
+      readOnly.executeWithoutResult(tx -> publishPagesAndSources());
     }
+    indexRefresher.request();
   }
 
   /** Rebuilds every XEP page, the index and the feed from the database. */
   public void publishAll() {
     readOnly.executeWithoutResult(tx -> {
-      var all = xeps.findAll();
-      all.forEach(site::publishXep);
-      sources.commit(all, "Sources of the XEPs in the database (" + all.size() + ")");
+      publishPagesAndSources();
       index.write();
     });
+  }
+
+  private void publishPagesAndSources() {
+    var all = xeps.findAll();
+    all.forEach(site::publishXep);
+    sources.commit(all, "Sources of the XEPs in the database (" + all.size() + ")");
   }
 }

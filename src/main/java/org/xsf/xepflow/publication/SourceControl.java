@@ -48,6 +48,10 @@ public class SourceControl {
 
   /** Commits these documents, by XEP number; nothing when the sources are already those. */
   public synchronized void commit(Map<Integer, String> documents, String message) {
+    if (documents.isEmpty()) {
+      // nothing to open the repository for (a first start with no XEPs makes it at its first XEP)
+      return;
+    }
     try (Git git = open()) {
       Repository repository = git.getRepository();
       ObjectId head = repository.resolve("HEAD^{tree}");

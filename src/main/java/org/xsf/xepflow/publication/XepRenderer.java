@@ -20,6 +20,7 @@ import javax.xml.transform.stream.StreamSource;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.xsf.xepflow.document.XepDocumentChecker;
+import org.xsf.xepflow.startup.Background;
 
 /** Renders a XEP document as a readable HTML page (xep.xsl), parsed as safely as the format check. */
 @Component
@@ -28,23 +29,27 @@ public class XepRenderer {
   private static final Pattern PLAIN = Pattern.compile("[0-9A-Za-z.+-]+");
   private static final String STATUS_CELL = "<td class=\"status\">";
   private final XepDocumentChecker documents;
-  private final Templates stylesheet;
+  private static final URL XSL = XepRenderer.class.getResource("xep.xsl");
+  /** Compiled while the application starts (half a second of the main thread at start). */
+  private final Background<Templates> stylesheet = Background.start("xep-stylesheet", XepRenderer::compileStylesheet);
   /** The stylesheet's digest, written into each page: a page of another stylesheet is rendered again. */
   private final String stylesheetId;
 
-  public XepRenderer(XepDocumentChecker documents) throws TransformerConfigurationException, IOException {
+  public XepRenderer(XepDocumentChecker documents) throws IOException {
     this.documents = documents;
-    TransformerFactory factory = TransformerFactory.newInstance();
-    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-    URL xsl = XepRenderer.class.getResource("xep.xsl");
-    this.stylesheet = factory.newTemplates(new StreamSource(xsl.toExternalForm()));
-    try (InputStream in = xsl.openStream()) {
+    try (InputStream in = XSL.openStream()) {
       this.stylesheetId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Templates compileStylesheet() throws TransformerConfigurationException {
+    TransformerFactory factory = TransformerFactory.newInstance();
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    return factory.newTemplates(new StreamSource(XSL.toExternalForm()));
   }
 
   /**
@@ -62,7 +67,7 @@ public class XepRenderer {
 
   String render(Document document, String label, String version, String status, String notice) {
     try {
-      Transformer transformer = stylesheet.newTransformer();
+      Transformer transformer = stylesheet.get().newTransformer();
       transformer.setParameter("label", label);
       transformer.setParameter("version", version);
       transformer.setParameter("statusNow", status);

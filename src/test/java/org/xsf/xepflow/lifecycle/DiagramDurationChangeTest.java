@@ -31,7 +31,7 @@ class DiagramDurationChangeTest extends LifecycleTestSupport {
     int versionBefore = latestLifecycleVersion();
 
     try {
-      new ProcessResourcesDeployer(repositoryService, bpmn, Path.of("forms")).run(null);
+      new ProcessResourcesDeployer(bpmn, Path.of("forms")).deploy(repositoryService);
       assertThat(latestLifecycleVersion()).isEqualTo(versionBefore + 1);
 
       ProcessInstance lifecycle = accept("author2", "inbox/compatibility-fallback.xml", "Standards Track");
@@ -40,7 +40,7 @@ class DiagramDurationChangeTest extends LifecycleTestSupport {
 
       assertStatus(lifecycle, XepStatus.Deferred);
     } finally {
-      deployer.run(null);
+      deployer.deploy(repositoryService);
     }
     assertThat(latestLifecycleVersion()).isEqualTo(versionBefore + 2);
   }
