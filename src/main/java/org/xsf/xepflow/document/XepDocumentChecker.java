@@ -16,8 +16,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xsf.xepflow.startup.Background;
 import org.xml.sax.SAXParseException;
+import org.xsf.xepflow.startup.Background;
 
 /**
  * The automatic part of the Editor's format check (XEP-0001 sections 4, 5, 12-15). Parses a XEP

@@ -28,8 +28,8 @@ public class XepRenderer {
   /** Versions and statuses that the page shows as they are, with nothing to escape. */
   private static final Pattern PLAIN = Pattern.compile("[0-9A-Za-z.+-]+");
   private static final String STATUS_CELL = "<td class=\"status\">";
-  private final XepDocumentChecker documents;
   private static final URL XSL = XepRenderer.class.getResource("xep.xsl");
+  private final XepDocumentChecker documents;
   /** Compiled while the application starts (half a second of the main thread at start). */
   private final Background<Templates> stylesheet = Background.start("xep-stylesheet", XepRenderer::compileStylesheet);
   /** The stylesheet's digest, written into each page: a page of another stylesheet is rendered again. */
