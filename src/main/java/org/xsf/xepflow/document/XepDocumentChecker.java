@@ -34,7 +34,7 @@ public final class XepDocumentChecker {
   private static final String MAX_ELEMENT_DEPTH = "100";
 
   private final long maxBytes;
-  /** Compiled while the application starts (a fifth of a second of the main thread at start). */
+  /** Compiled in the background while the application starts, instead of on its main thread. */
   private final Background<Schema> schema = Background.start("xep-schema", XepDocumentChecker::compileSchema);
 
   public XepDocumentChecker() {

@@ -30,7 +30,7 @@ public class XepRenderer {
   private static final String STATUS_CELL = "<td class=\"status\">";
   private static final URL XSL = XepRenderer.class.getResource("xep.xsl");
   private final XepDocumentChecker documents;
-  /** Compiled while the application starts (half a second of the main thread at start). */
+  /** Compiled in the background while the application starts, instead of on its main thread. */
   private final Background<Templates> stylesheet = Background.start("xep-stylesheet", XepRenderer::compileStylesheet);
   /** The stylesheet's digest, written into each page: a page of another stylesheet is rendered again. */
   private final String stylesheetId;
