@@ -21,13 +21,15 @@ final class LifecycleBenchmark {
       LifecycleDriver driver = new LifecycleDriver();
       app.context.getAutowireCapableBeanFactory().autowireBean(driver);
 
-      // Warm-up, which also tells how many user tasks and timers one XEP's path has.
+      // Warm-up, which also tells how many user tasks, timers and steps of a person one XEP's path has.
       long tasks = driver.userTasksSoFar();
       long timers = driver.timersFiredSoFar();
+      long personSteps = driver.personStepsSoFar();
       driver.protoXepToFinal(Instant.now());
       tasks = driver.userTasksSoFar() - tasks;
       timers = driver.timersFiredSoFar() - timers;
-      driver.deployBaseline(tasks, timers);
+      personSteps = driver.personStepsSoFar() - personSteps;
+      driver.deployBaseline(tasks, timers, personSteps);
       driver.baseline();
 
       // Ours and the baseline alternate, so that both run as warm a JIT and as full a database: one
@@ -38,9 +40,9 @@ final class LifecycleBenchmark {
       long activities = driver.activitiesSoFar();
       long baseActivities = driver.baselineActivitiesSoFar();
       for (int i = 0; i < count; i++) {
-        app.statements.recordKinds(true);
+        app.statements.countAsBaseline(false);
         ours.measure(app, () -> driver.protoXepToFinal(Instant.now()));
-        app.statements.recordKinds(false);
+        app.statements.countAsBaseline(true);
         base.measure(app, driver::baseline);
         if ((i + 1) % Math.max(1, count / 10) == 0) {
           progress(i + 1, ours, base);
@@ -49,9 +51,10 @@ final class LifecycleBenchmark {
       baseActivities = driver.baselineActivitiesSoFar() - baseActivities;
       activities = driver.activitiesSoFar() - activities - baseActivities;
       app.statements.writeSlowest(Path.of("target", "benchmarks", "lifecycle-sql-" + db + ".md"),
-          "Statements that took the most time while " + count + " XEPs went from ProtoXEP to Final (" + db + ")");
+          "Statements that took the most time while " + count + " XEPs went from ProtoXEP to Final (" + db + ")", count);
 
-      String what = " per XEP, ProtoXEP to Final (" + count + " XEPs; " + tasks + " user tasks, " + timers + " timers)";
+      String what = " per XEP, ProtoXEP to Final (" + count + " XEPs; " + tasks + " user tasks, " + timers + " timers, "
+          + personSteps + " steps by a person)";
       results.add("time" + what, db, ours.nanos / 1e6 / count, base.nanos / 1e6 / count, "ms", 1.5);
       results.add("SQL statements" + what, db, (double) ours.statements / count, (double) base.statements / count, "", 1.5);
       results.add("BPMN activities executed" + what, db, (double) activities / count, (double) baseActivities / count,

@@ -23,21 +23,20 @@ final class StatementCounter implements BeanPostProcessor {
   private final Map<String, LongAdder[]> bySql = new ConcurrentHashMap<>();
   /** Each statement's text as listed, made once per text: a regular expression per call took 6 % of a backlog's job threads. */
   private final Map<String, String> kinds = new ConcurrentHashMap<>();
-  private volatile boolean recordingKinds = true;
+  /** 0 while the measured side runs, 2 while its baseline runs: where in the sums its statements go. */
+  private volatile int column;
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
       return ProxyDataSourceBuilder.create(dataSource).name(beanName).afterQuery((execution, queries) -> {
         statements.addAndGet(queries.size());
-        if (!recordingKinds) {
-          return;
-        }
         // a batch counts as one kind of statement, its time once
         String kind = kinds.computeIfAbsent(queries.get(0).getQuery(), StatementCounter::kind);
-        LongAdder[] sums = bySql.computeIfAbsent(kind, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
-        sums[0].add(queries.size());
-        sums[1].add(execution.getElapsedTime());
+        LongAdder[] sums = bySql.computeIfAbsent(kind,
+            k -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()});
+        sums[column].add(queries.size());
+        sums[column + 1].add(execution.getElapsedTime());
       }).build();
     }
     return bean;
@@ -51,21 +50,29 @@ final class StatementCounter implements BeanPostProcessor {
     bySql.clear();
   }
 
-  /** Whether statements from now on count in the kinds {@link #writeSlowest} lists (they are always counted). */
-  void recordKinds(boolean on) {
-    recordingKinds = on;
+  /** Whether statements from now on are the baseline's, listed beside the measured side's by {@link #writeSlowest}. */
+  void countAsBaseline(boolean baseline) {
+    column = baseline ? 2 : 0;
   }
 
-  /** Writes the kinds of statements that took the most time since {@link #clearKinds()} as a table. */
-  void writeSlowest(Path file, String title) throws IOException {
-    Files.write(file, Stream.concat(Stream.of(title, "", "| total | executions | statement |", "| --- | --- | --- |"),
-        slowest(60).stream()).toList());
+  /**
+   * Writes the kinds of statements that took the most time since {@link #clearKinds()} as a table:
+   * how often each ran per run ({@code runs} of each side), and the baseline's, if it had any.
+   */
+  void writeSlowest(Path file, String title, int runs) throws IOException {
+    boolean baseline = bySql.values().stream().anyMatch(sums -> sums[2].sum() > 0);
+    String header = baseline ? "| total | executions | per run | the baseline's per run | statement |"
+        : "| total | executions | per run | statement |";
+    Files.write(file, Stream.concat(Stream.of(title, "", header, header.replaceAll("[^|]+", " --- ")),
+        slowest(80, runs, baseline).stream()).toList());
   }
 
-  private List<String> slowest(int n) {
+  private List<String> slowest(int n, int runs, boolean baseline) {
     return bySql.entrySet().stream()
         .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder[]> e) -> e.getValue()[1].sum()).reversed())
-        .limit(n).map(e -> "| %d ms | %d | `%s` |".formatted(e.getValue()[1].sum(), e.getValue()[0].sum(), e.getKey()))
+        .limit(n).map(e -> "| %d ms | %d | %.1f |%s `%s` |".formatted(e.getValue()[1].sum(), e.getValue()[0].sum(),
+            e.getValue()[0].sum() / (double) runs,
+            baseline ? " %.1f |".formatted(e.getValue()[2].sum() / (double) runs) : "", e.getKey()))
         .toList();
   }
 

@@ -83,7 +83,7 @@ final class TimerBacklogBenchmark {
     statements = nodes.stream().mapToLong(node -> node.statements.count()).sum() - statements;
     nodes.get(0).statements.writeSlowest(Path.of("target", "benchmarks", "backlog-sql-" + db + "-" + nodes.size() + "-node.md"),
         "Statements that took the most time on the first node while " + count + " due inactivity timers fired (" + db
-            + ", " + where + ")");
+            + ", " + where + ")", count);
 
     long deferrals = jdbc.queryForObject("select count(*) from xf_status_change where to_status = 'Deferred'", Long.class);
     if (deferrals != count) {
