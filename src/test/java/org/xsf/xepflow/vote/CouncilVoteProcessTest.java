@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,28 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
 
     assertThat(vote).isEnded().hasPassed("Task_TallyVotes").hasNotPassed("Timer_VotingPeriod")
         .variables().containsEntry("voteOutcome", "advance");
+  }
+
+  /**
+   * The history keeps each member's task, name and ballot, not the counters the engine keeps for
+   * the members' tasks (FullHistoryWithoutFormFields).
+   */
+  @Test
+  void theHistoryKeepsWhoVotedHowWithoutTheEnginesCounters() {
+    ProcessInstance vote = open("Council");
+    castVotes(vote.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "0", "council4", "+1", "council5", "0"));
+
+    var history = processEngine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(vote.getId()).variableName("voter").list())
+        .extracting(v -> v.getValue()).containsExactlyInAnyOrder("council1", "council2", "council3", "council4", "council5");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(vote.getId()).variableName("ballot").list())
+        .extracting(v -> v.getValue()).contains("+1", "0");
+    assertThat(history.createHistoricDetailQuery().processInstanceId(vote.getId()).variableUpdates().list())
+        .extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .contains("voter", "ballot").doesNotContain("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+            "nrOfCompletedInstances");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(vote.getId())
+        .variableNameIn("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances").count()).isZero();
   }
 
   /** Votes reads a vote's ballots once per transaction: one recorded in it counts from then on. */
