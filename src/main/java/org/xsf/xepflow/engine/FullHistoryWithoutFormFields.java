@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 public class FullHistoryWithoutFormFields implements HistoryLevel {
   public static final String NAME = "full-without-form-fields";
   /** The variables a multi-instance activity sets itself (BPMN 2.0 §10.3.6, Camunda's names). */
-  static final Set<String> MULTI_INSTANCE_COUNTERS =
+  private static final Set<String> MULTI_INSTANCE_COUNTERS =
       Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
 
   @Override
