@@ -37,7 +37,7 @@ final class TimerBacklogBenchmark {
     try (BenchmarkApp app = new BenchmarkApp(db, "backlog", true)) {
       fill(List.of(app), documents, results);
       drain(List.of(app), "one node", results);
-      analyze(app);
+      app.analyze();
       new QueryLatency(app.context.getEnvironment().getProperty("local.server.port", Integer.class))
           .run(results, db, count + " XEPs with their history", "Deferred", 1 + count / 2);
     }
@@ -58,7 +58,7 @@ final class TimerBacklogBenchmark {
     if (report.imported() != count) {
       throw new IllegalStateException("Imported " + report.imported() + " of " + count + ": " + report);
     }
-    analyze(nodes.get(0));
+    nodes.get(0).analyze();
     if (results != null) {
       results.add("import of " + count + " XEPs (setting up the backlog)", db, (System.nanoTime() - start) / 1e9, "s", 0);
     }
@@ -105,18 +105,6 @@ final class TimerBacklogBenchmark {
           + " and act_id_ = 'Timer_Inactivity' group by hostname_ order by hostname_").stream()
           .map(row -> row.get("fired").toString()).collect(Collectors.joining(" + "));
       results.add("timers fired by each node (" + split + "), each exactly once", db, deferrals, "", 0);
-    }
-  }
-
-  /**
-   * Planner statistics for what the import or the backlog added, as PostgreSQL's autovacuum takes
-   * them within a minute of such a change; it is off on these machines' server, where the engine's
-   * tables would otherwise be planned as the empty tables they were at start (the Editor's 3,000
-   * group tasks then took seconds to list).
-   */
-  private void analyze(BenchmarkApp node) {
-    if (db.equals("postgres")) {
-      node.bean(JdbcTemplate.class).execute("analyze");
     }
   }
 
