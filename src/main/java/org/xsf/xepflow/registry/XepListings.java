@@ -51,7 +51,7 @@ public class XepListings {
       current.putAll(currentVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE))));
     }
     return PageableExecutionUtils.getPage(found.stream().map(x -> x.withVersion(current.get(x.number()))).toList(),
-        PageRequest.of(page, size, Sort.by("number")), () -> filtered(COUNT, Long.class, status, type).getSingleResult());
+        PageRequest.of(page, size, Sort.by("number")), () -> filtered(COUNT, Long.class, status, type, "").getSingleResult());
   }
 
   /**
@@ -72,7 +72,7 @@ public class XepListings {
   }
 
   /** The query with a condition for each filter given: one of four strings, each translated once. */
-  private <T> TypedQuery<T> filtered(String select, Class<T> result, XepStatus status, XepType type, String... order) {
+  private <T> TypedQuery<T> filtered(String select, Class<T> result, XepStatus status, XepType type, String order) {
     List<String> conditions = new ArrayList<>();
     if (status != null) {
       conditions.add("x.status = :status");
@@ -81,7 +81,7 @@ public class XepListings {
       conditions.add("x.type = :type");
     }
     String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    TypedQuery<T> query = entityManager.createQuery(select + where + String.join("", order), result);
+    TypedQuery<T> query = entityManager.createQuery(select + where + order, result);
     if (status != null) {
       query.setParameter("status", status);
     }

@@ -85,7 +85,8 @@ final class BenchmarkApp implements AutoCloseable {
    * Planner statistics for what the run added, as PostgreSQL's autovacuum takes them within a minute
    * of such a change; it is off on these machines' server, where the engine's tables would otherwise
    * be planned as the empty tables they were at start (the Editor's 3,000 group tasks then took
-   * seconds to list). Nothing on H2.
+   * seconds to list, and a message correlation by a variable's value read every process variable).
+   * Nothing on H2.
    */
   void analyze() {
     if (postgres) {
