@@ -3,6 +3,11 @@ package org.xsf.xepflow.registry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,18 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Lists of XEPs with their current versions in two small queries: loading the XEPs themselves
  * would read every version's document, which made lists and the site index grow with the
- * size of the whole registry. Query strings, which Hibernate translates once and keeps in its plan
- * cache (it translates a criteria query again on every call); not {@code @Query}s, which Spring Data
- * would parse at start-up (see {@link XepRepository}).
+ * size of the whole registry. Criteria queries, not query strings (see {@link XepRepository}).
  */
 @Component
 public class XepListings {
   private static final int IN_CLAUSE = 1000;
-  private static final String LISTINGS = "select x.number, x.title, x.type, x.status, x.lastUpdated from Xep x";
-  private static final String COUNT = "select count(x) from Xep x";
-  /** Oldest first: the last one seen is the current version, as in Xep.currentVersion(). */
-  private static final String VERSIONS = "select v.xep.number, v.version from XepVersion v where v.provisional = false";
-  private static final String VERSIONS_ORDER = " order by v.publishedAt, v.id";
   private final EntityManager entityManager;
 
   public XepListings(EntityManager entityManager) {
@@ -51,7 +49,7 @@ public class XepListings {
       current.putAll(currentVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE))));
     }
     return PageableExecutionUtils.getPage(found.stream().map(x -> x.withVersion(current.get(x.number()))).toList(),
-        PageRequest.of(page, size, Sort.by("number")), () -> filtered(COUNT, Long.class, status, type, "").getSingleResult());
+        PageRequest.of(page, size, Sort.by("number")), () -> count(status, type));
   }
 
   /**
@@ -68,27 +66,31 @@ public class XepListings {
   }
 
   private TypedQuery<Tuple> listings(XepStatus status, XepType type) {
-    return filtered(LISTINGS, Tuple.class, status, type, " order by x.number");
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Tuple> query = cb.createTupleQuery();
+    Root<Xep> xep = query.from(Xep.class);
+    query.multiselect(xep.get("number"), xep.get("title"), xep.get("type"), xep.get("status"), xep.get("lastUpdated"))
+        .where(filters(cb, xep, status, type)).orderBy(cb.asc(xep.get("number")));
+    return entityManager.createQuery(query);
   }
 
-  /** The query with a condition for each filter given: one of four strings, each translated once. */
-  private <T> TypedQuery<T> filtered(String select, Class<T> result, XepStatus status, XepType type, String order) {
-    List<String> conditions = new ArrayList<>();
+  private long count(XepStatus status, XepType type) {
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Long> query = cb.createQuery(Long.class);
+    Root<Xep> xep = query.from(Xep.class);
+    query.select(cb.count(xep)).where(filters(cb, xep, status, type));
+    return entityManager.createQuery(query).getSingleResult();
+  }
+
+  private static Predicate[] filters(CriteriaBuilder cb, Root<Xep> xep, XepStatus status, XepType type) {
+    List<Predicate> filters = new ArrayList<>();
     if (status != null) {
-      conditions.add("x.status = :status");
+      filters.add(cb.equal(xep.get("status"), status));
     }
     if (type != null) {
-      conditions.add("x.type = :type");
+      filters.add(cb.equal(xep.get("type"), type));
     }
-    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    TypedQuery<T> query = entityManager.createQuery(select + where + order, result);
-    if (status != null) {
-      query.setParameter("status", status);
-    }
-    if (type != null) {
-      query.setParameter("type", type);
-    }
-    return query;
+    return filters.toArray(Predicate[]::new);
   }
 
   private static XepListing listing(Tuple row) {
@@ -96,14 +98,20 @@ public class XepListings {
         row.get(3, XepStatus.class), row.get(4, Instant.class), "");
   }
 
-  /** The current version of these XEPs (null: of every XEP, cheaper than naming them all). */
+  /**
+   * The current version of these XEPs (null: of every XEP, cheaper than naming them all). Read
+   * oldest first: the last one seen is the current version, as in Xep.currentVersion().
+   */
   private Map<Integer, String> currentVersions(Collection<Integer> numbers) {
-    TypedQuery<Tuple> query = numbers == null
-        ? entityManager.createQuery(VERSIONS + VERSIONS_ORDER, Tuple.class)
-        : entityManager.createQuery(VERSIONS + " and v.xep.number in :numbers" + VERSIONS_ORDER, Tuple.class)
-            .setParameter("numbers", numbers);
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Tuple> query = cb.createTupleQuery();
+    Root<XepVersion> version = query.from(XepVersion.class);
+    Path<Integer> number = version.get("xep").get("number");
+    Predicate official = cb.isFalse(version.get("provisional"));
+    query.multiselect(number, version.get("version")).where(numbers == null ? official : cb.and(official, number.in(numbers)))
+        .orderBy(cb.asc(version.get("publishedAt")), cb.asc(version.get("id")));
     Map<Integer, String> current = new HashMap<>();
-    query.getResultList().forEach(row -> current.put(row.get(0, Integer.class), row.get(1, String.class)));
+    entityManager.createQuery(query).getResultList().forEach(row -> current.put(row.get(0, Integer.class), row.get(1, String.class)));
     return current;
   }
 }
