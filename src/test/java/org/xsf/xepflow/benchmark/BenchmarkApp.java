@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.xsf.xepflow.XepflowApplication;
@@ -38,8 +40,9 @@ final class BenchmarkApp implements AutoCloseable {
       properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database(name));
       properties.put("spring.datasource.username", "postgres");
     } else {
-      // a file, as the app's default: in memory, 3,000 lifecycles with their history filled the 3 GB heap
-      properties.put("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("h2").resolve("xepflow"));
+      // a file with the app's settings: in memory, 3,000 lifecycles with their history filled the 3 GB heap
+      properties.put("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("h2").resolve("xepflow")
+          + appH2Settings());
     }
     properties.put("server.port", 0);
     properties.put("camunda.bpm.job-execution.enabled", jobExecutor);
@@ -66,6 +69,13 @@ final class BenchmarkApp implements AutoCloseable {
    */
   static BenchmarkApp onExistingDatabase(String name) throws SQLException, java.io.IOException {
     return new BenchmarkApp("postgres", name, false, "jdbc:postgresql://127.0.0.1:5432/" + database(name), false);
+  }
+
+  /** The settings of the app's own H2 address (application.yaml), from its first ";": the benchmarks' H2 has them too. */
+  static String appH2Settings() throws java.io.IOException {
+    String url = new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yaml")).get(0)
+        .getProperty("spring.datasource.url").toString();
+    return url.substring(url.indexOf(';'));
   }
 
   private static String database(String name) {

@@ -34,7 +34,7 @@ final class StartupBenchmark {
     for (int run = 0; run < runs; run++) {
       Path dir = Path.of("target", "benchmarks", "startup");
       FileSystemUtils.deleteRecursively(dir);
-      ours.add(start("org.xsf.xepflow.XepflowApplication", database(db, "startup", "jdbc:h2:mem:startup"),
+      ours.add(start("org.xsf.xepflow.XepflowApplication", database(db, "startup", "jdbc:h2:mem:startup" + BenchmarkApp.appH2Settings()),
           "--xepflow.site.dir=" + dir.resolve("site"), "--xepflow.source-control.dir=" + dir.resolve("sources"),
           "--xepflow.mail.smtp.port=0"));
       bare.add(start("org.xsf.benchmark.BareCamundaApplication", database(db, "startup_bare", "jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1"),
