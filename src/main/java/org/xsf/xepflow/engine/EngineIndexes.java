@@ -19,12 +19,16 @@ import org.slf4j.LoggerFactory;
  * touches by EXECUTION_ID_ with TASK_ID_ null; H2, before it has statistics of a table (and for
  * as long as it keeps a statement planned then), answers that through the index on TASK_ID_ alone,
  * reading every process variable (a sixth of a lifecycle's time at 100 XEPs): an index on both
- * columns is the better plan whatever the statistics.
+ * columns is the better plan whatever the statistics. PostgreSQL plans that read with its
+ * statistics through the engine's index on EXECUTION_ID_ (87 uses of ours against 55,670 of the
+ * engine's in 600 lifecycles), so there the second index would only be written: it is dropped
+ * where an earlier version created it.
  */
 final class EngineIndexes extends AbstractProcessEnginePlugin {
-  private static final List<String> INDEXES = List.of(
-      "create index if not exists xf_idx_task_parent on act_ru_task (parent_task_id_)",
-      "create index if not exists xf_idx_variable_execution on act_ru_variable (execution_id_, task_id_)");
+  private static final String TASK_PARENT = "create index if not exists xf_idx_task_parent on act_ru_task (parent_task_id_)";
+  private static final String VARIABLE_EXECUTION =
+      "create index if not exists xf_idx_variable_execution on act_ru_variable (execution_id_, task_id_)";
+  private static final String NO_VARIABLE_EXECUTION = "drop index if exists xf_idx_variable_execution";
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   @Override
@@ -32,7 +36,10 @@ final class EngineIndexes extends AbstractProcessEnginePlugin {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      for (String index : INDEXES) {
+      List<String> indexes = "h2".equals(configuration.getDatabaseType())
+          ? List.of(TASK_PARENT, VARIABLE_EXECUTION)
+          : List.of(TASK_PARENT, NO_VARIABLE_EXECUTION);
+      for (String index : indexes) {
         statement.execute(index);
       }
       if (!connection.getAutoCommit()) {

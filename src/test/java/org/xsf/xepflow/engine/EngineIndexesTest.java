@@ -39,6 +39,23 @@ class EngineIndexesTest extends ProcessTestSupport {
     assertThat(plan.toUpperCase()).contains("XF_IDX_VARIABLE_EXECUTION: EXECUTION_ID_ =");
   }
 
+  /** PostgreSQL plans that read through the engine's own index on EXECUTION_ID_: ours would only be written. */
+  @Test
+  void onPostgreSqlTheVariablesKeepTheEnginesIndexesOnly() throws Exception {
+    assumeTrue("postgres".equals(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDatabaseType()),
+        "PostgreSQL's indexes");
+    List<String> names = JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData metaData) -> {
+      List<String> found = new ArrayList<>();
+      try (ResultSet indexes = metaData.getIndexInfo(null, null, "act_ru_variable", false, false)) {
+        while (indexes.next()) {
+          found.add(indexes.getString("INDEX_NAME"));
+        }
+      }
+      return found;
+    });
+    assertThat(names).contains("act_idx_var_exe").doesNotContain("xf_idx_variable_execution");
+  }
+
   private List<String> leadingColumnsOfIndexes(String table) throws Exception {
     return JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData metaData) -> {
       List<String> columns = new ArrayList<>();
