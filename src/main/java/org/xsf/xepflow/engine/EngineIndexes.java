@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,11 @@ final class EngineIndexes extends AbstractProcessEnginePlugin {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      List<String> indexes = "h2".equals(configuration.getDatabaseType())
+      List<String> ddl = DbSqlSessionFactory.H2.equals(configuration.getDatabaseType())
           ? List.of(TASK_PARENT, VARIABLE_EXECUTION)
           : List.of(TASK_PARENT, NO_VARIABLE_EXECUTION);
-      for (String index : indexes) {
-        statement.execute(index);
+      for (String sql : ddl) {
+        statement.execute(sql);
       }
       if (!connection.getAutoCommit()) {
         connection.commit();
