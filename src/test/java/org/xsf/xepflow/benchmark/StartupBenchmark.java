@@ -17,10 +17,12 @@ import org.xsf.xepflow.support.PostgresTestDatabase;
  * Issue #7.4: start-up time and resident memory of xepflow (demo users, embedded mail) against the
  * bare Camunda starter application, on H2 or PostgreSQL, each in a JVM of its own with the same flags, alternating,
  * medians of N starts. Ready means Spring Boot's readiness state ACCEPTING_TRAFFIC: after the
- * application runners (deployment of bpmn/ and forms/, demo users, site).
+ * application runners (deployment of bpmn/ and forms/, demo users, site). A third application, the bare
+ * starter with xepflow's JPA entities, shows how much of the difference JPA is.
  */
 final class StartupBenchmark {
   private static final String READY = "ReadinessState changed to ACCEPTING_TRAFFIC";
+  private static final String BARE_CONFIG = "--spring.config.location=classpath:/org/xsf/benchmark/bare.yaml";
   private final int runs;
 
   StartupBenchmark(int runs) {
@@ -31,6 +33,7 @@ final class StartupBenchmark {
   void run(String db, Results results) throws Exception {
     List<double[]> ours = new ArrayList<>();
     List<double[]> bare = new ArrayList<>();
+    List<double[]> bareWithJpa = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
       Path dir = Path.of("target", "benchmarks", "startup");
       FileSystemUtils.deleteRecursively(dir);
@@ -38,10 +41,17 @@ final class StartupBenchmark {
           "--xepflow.site.dir=" + dir.resolve("site"), "--xepflow.source-control.dir=" + dir.resolve("sources"),
           "--xepflow.mail.smtp.port=0"));
       bare.add(start("org.xsf.benchmark.BareCamundaApplication", database(db, "startup_bare", "jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1"),
-          "--spring.config.location=classpath:/org/xsf/benchmark/bare.yaml"));
+          BARE_CONFIG));
+      bareWithJpa.add(start("org.xsf.benchmark.BareCamundaWithRegistryJpa",
+          database(db, "startup_bare_jpa", "jdbc:h2:mem:barejpa;DB_CLOSE_DELAY=-1"), BARE_CONFIG,
+          "--spring.jpa.hibernate.ddl-auto=update", "--spring.jpa.open-in-view=false"));
     }
     results.add("start-up time to ready (median of " + runs + ")", db, median(ours, 0), median(bare, 0), "s", 1.2);
     results.add("resident memory when ready (median of " + runs + ")", db, median(ours, 1), median(bare, 1), "MiB", 1.2);
+    results.add("bare starter + xepflow's JPA entities: start-up", db, median(bareWithJpa, 0),
+        median(bare, 0), "s", 0);
+    results.add("bare starter + xepflow's JPA entities: memory", db, median(bareWithJpa, 1),
+        median(bare, 1), "MiB", 0);
   }
 
   /** The database arguments of one start: on PostgreSQL a new database, as a first start in production has. */
