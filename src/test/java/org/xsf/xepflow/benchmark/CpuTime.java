@@ -41,6 +41,14 @@ record CpuTime(double jvmMillis, double machineMillis) {
     }
   }
 
+  /** CPU time (user and system, all threads) another process has used so far, from /proc/{pid}/stat. */
+  static double ofProcess(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    // the fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+  }
+
   /** The machine's CPU time outside this JVM: NaN where /proc/stat cannot be read. */
   double restOfMachineMillis() {
     return machineMillis - jvmMillis;
