@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * CPU time used by this JVM and by the whole machine (Linux's /proc/stat, in 1/100 s), to tell the
+ * CPU time used by this JVM, by another process and by the whole machine (Linux's /proc), to tell the
  * app's share of a run from the database's: a wall-clock figure on two shared cores mixes both.
  */
 record CpuTime(double jvmMillis, double machineMillis) {
+  /** /proc counts CPU time in clock ticks, 100 a second on Linux (USER_HZ). */
+  private static final double MILLIS_PER_TICK = 10.0;
 
   static CpuTime now() {
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -46,7 +48,7 @@ record CpuTime(double jvmMillis, double machineMillis) {
     String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
     // the fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
   }
 
   /** The machine's CPU time outside this JVM: NaN where /proc/stat cannot be read. */
@@ -59,7 +61,7 @@ record CpuTime(double jvmMillis, double machineMillis) {
     try {
       String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       long ticks = Arrays.stream(new int[] {1, 2, 3, 6, 7}).mapToLong(i -> Long.parseLong(cpu[i])).sum();
-      return ticks * 10.0;
+      return ticks * MILLIS_PER_TICK;
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
