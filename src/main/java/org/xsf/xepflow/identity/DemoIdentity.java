@@ -53,9 +53,15 @@ public class DemoIdentity extends OnceTheEngineIsBuilt {
       new DemoUser("author1", "Alice", "Author", XsfGroups.AUTHORS),
       new DemoUser("author2", "Arun", "Author", XsfGroups.AUTHORS));
 
-  /** What the Editor records from Tasklist's start forms: the end of a term and decisions on a XEP. */
+  /**
+   * What the Editor records from Tasklist's start forms: the end of a term, decisions on a XEP, and
+   * new versions of the XEPs the Editor stewards (imported ones).
+   */
   private static final List<String> EDITOR_STARTS = List.of("council-term-end", "council-decision-experimental",
-      "reassign-xep", "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete");
+      "reassign-xep", "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete",
+      "submit-new-version");
+  /** What authors start from Tasklist: a ProtoXEP, and a new version of their XEP (the Editor's too: imported XEPs'). */
+  private static final List<String> AUTHOR_STARTS = List.of("protoxep-submission", "submit-new-version");
 
   private final String password;
   private IdentityService identityService;
@@ -77,8 +83,8 @@ public class DemoIdentity extends OnceTheEngineIsBuilt {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
-    grant(XsfGroups.AUTHORS, Resources.PROCESS_DEFINITION, "protoxep-submission",
-        Permissions.CREATE_INSTANCE);
+    AUTHOR_STARTS.forEach(process ->
+        grant(XsfGroups.AUTHORS, Resources.PROCESS_DEFINITION, process, Permissions.CREATE_INSTANCE));
     grant(XsfGroups.AUTHORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     EDITOR_STARTS.forEach(process ->
         grant(XsfGroups.EDITOR, Resources.PROCESS_DEFINITION, process, Permissions.CREATE_INSTANCE));

@@ -86,7 +86,7 @@ class XepApiTest extends LifecycleTestSupport {
           .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("council1", 1), org.assertj.core.groups.Tuple.tuple("council2", -1));
     });
     assertThat((List<Map<String, Object>>) xep.get("openSteps")).extracting(s -> s.get("task"))
-        .contains("Task_UpdateProposed", "Task_CastVote", "Task_ChangeVote");
+        .contains("Task_CastVote", "Task_ChangeVote");
     assertThat(http.withBasicAuth("author2", "xsf").getForEntity("/api/xeps/9999", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
@@ -96,7 +96,7 @@ class XepApiTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
     String newVersion = nextVersion(lifecycle, "0.2", "Through the API");
 
-    assertThat(postVersion("author2", lifecycle, newVersion).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(postVersion("author2", lifecycle, newVersion).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(postVersion("author1", lifecycle, "<xep/>").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(called(lifecycle, "new-version")).isNull();
 

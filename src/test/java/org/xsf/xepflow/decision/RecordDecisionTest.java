@@ -33,7 +33,7 @@ class RecordDecisionTest extends LifecycleTestSupport {
   @Test
   void aDecisionGoesToTheLifecycleOfTheXepItNames() {
     ProcessInstance lifecycle = accept("author1", "inbox/xor.xml", "Standards Track");
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
 
     ProcessInstance decision = recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
 
@@ -41,7 +41,7 @@ class RecordDecisionTest extends LifecycleTestSupport {
     assertThat(runtimeService.getVariable(lifecycle.getId(), "queuedForAdvancement")).isEqualTo(true);
     // the decision's own fields stay with it
     assertThat(runtimeService.getVariables(lifecycle.getId())).doesNotContainKeys("xep", "recordedBy");
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
   }
 
   @Test
@@ -51,7 +51,7 @@ class RecordDecisionTest extends LifecycleTestSupport {
 
     assertThatThrownBy(() -> recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed.")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Standards Track) is Experimental: it is not waiting for this decision".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Standards Track) is Experimental: it is not waiting for this".formatted(number(lifecycle)));
     assertThatThrownBy(() -> recordDecision("declare-obsolete", lifecycle, Map.of("obsoleteReason", "Unused.")))
         .isInstanceOf(InvalidInputException.class);
 
@@ -69,12 +69,12 @@ class RecordDecisionTest extends LifecycleTestSupport {
 
     assertThatThrownBy(() -> recordDecision("convert-historical-xep", lifecycle, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Informational) is Active: it is not waiting for this decision".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Informational) is Active: it is not waiting for this".formatted(number(lifecycle)));
 
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(registryEntry(lifecycle).getType()).isEqualTo(XepType.INFORMATIONAL);
     assertThat(decisionsRecorded()).isEqualTo(decisionsBefore);
-    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion", "Message_CouncilDecisionApproved")
+    assertThat(lifecycle).isWaitingAt("Message_RevisedVersionProposed", "Message_CouncilDecisionApproved")
         .isNotWaitingAt("Message_ConvertToStandardsTrack");
   }
 
@@ -99,7 +99,7 @@ class RecordDecisionTest extends LifecycleTestSupport {
           Map.of("xep", xep, "councilDecision", "ready"))).isInstanceOf(AuthorizationException.class);
     }
     assertStatus(lifecycle, XepStatus.Experimental);
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
   }
 
   private List<String> startable(String user) {

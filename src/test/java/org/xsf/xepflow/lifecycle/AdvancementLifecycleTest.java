@@ -43,7 +43,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Experimental);
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
   }
 
   @Test
@@ -77,7 +77,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     int number = number(lifecycle);
     assertStatus(lifecycle, XepStatus.Experimental);
 
-    publishNewVersion(lifecycle, "Task_UpdateExperimental", "0.2");
+    publishNewVersion(lifecycle, "0.2");
     assertThat(subjects()).contains("UPDATED: XEP-%04d (Pubsub Node Bookmark)".formatted(number));
 
     proposeForAdvancement(lifecycle, false);
@@ -241,7 +241,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1"));
 
-    publishNewVersion(lifecycle, "Task_UpdateProposed", "0.2");
+    publishNewVersion(lifecycle, "0.2");
     runAllDueJobs(lifecycle);
     assertThat(lifecycle).isWaitingAt("Task_ProposeRevisionAgain");
     castVotesAreGone(lifecycle);
@@ -276,7 +276,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
 
-    complete("author2", lifecycle.getId(), "Task_ProposeRevisedVersion", Map.of("xml", nextVersion(lifecycle, "1.1", "Clarified")));
+    submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Clarified")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.1");
@@ -285,7 +285,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
 
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
     assertThat(subjects()).contains("UPDATED: XEP-%04d (Proxy Accept Socket Service (PASS))".formatted(number(lifecycle)));
-    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion");
+    assertThat(lifecycle).isWaitingAt("Message_RevisedVersionProposed");
   }
 
   private void castVotesAreGone(ProcessInstance lifecycle) {
@@ -293,7 +293,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   }
 
   private ProcessInstance submitDraftChange(ProcessInstance lifecycle, String version) {
-    complete("author1", lifecycle.getId(), "Task_ProposeDraftChange", Map.of("xml", nextVersion(lifecycle, version, "Material change")));
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, version, "Material change")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
     runAllDueJobs(lifecycle);

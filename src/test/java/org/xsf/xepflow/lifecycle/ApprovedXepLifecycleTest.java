@@ -32,7 +32,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     complete("editor", lifecycle.getId(), "Task_ApprovedReaffirmInterim", Map.of("reaffirmed", true));
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(lifecycle).isWaitingAt("Timer_ApprovedInterimExpires", "Message_CouncilDecisionApproved",
-        "Task_ProposeRevisedVersion");
+        "Message_RevisedVersionProposed");
     advanceClock(Duration.ofDays(185));
     runAllDueJobs(lifecycle);
     complete("editor", lifecycle.getId(), "Task_ApprovedReaffirmInterim", Map.of("reaffirmed", false));
@@ -53,7 +53,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(interim);
     assertStatus(interim, XepStatus.Active);
     assertThat(interim).isWaitingAt("Message_ApprovedSuccessorApproved", "Message_CouncilDecisionApproved",
-        "Task_ProposeRevisedVersion");
+        "Message_RevisedVersionProposed");
 
     advanceByUnanimousVote(successor);
     assertStatus(successor, XepStatus.Active);
@@ -81,8 +81,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
   @Test
   void aVersionTheEditorReturnsIsRevisedOrDropped() {
     ProcessInstance lifecycle = accept("author2", "inbox/instant-gaming.xml", "Standards Track");
-    complete("author2", lifecycle.getId(), "Task_UpdateExperimental",
-        Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, "0.2", "First try")));
+    submitAsAuthor("author2", lifecycle, Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, "0.2", "First try")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion",
         Map.of("versionDecision", "return", "editorComments", "Please add a security section."));
@@ -95,7 +94,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
 
     assertThat(newVersion).hasPassed("End_VersionDropped").isEnded();
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.1");
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
   }
 
   @Test
@@ -104,8 +103,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
 
-    complete("author1", lifecycle.getId(), "Task_ProposeRevisedVersion",
-        Map.of("xml", nextVersion(lifecycle, "1.1", "A change nobody wants")));
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "A change nobody wants")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
     castVotes(newVersion.getId(), Map.of("council1", "-1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));

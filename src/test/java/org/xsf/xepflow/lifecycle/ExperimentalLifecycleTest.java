@@ -17,6 +17,8 @@ import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostLoadEventListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepVersion;
 
@@ -31,9 +33,10 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   void acceptanceStartsTheLifecycleAsExperimental() {
     ProcessInstance lifecycle = accept("author1", "inbox/mix.xml", "Standards Track");
 
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental", "Message_CouncilDecisionExperimental");
-    assertThat(lifecycle).task("Task_UpdateExperimental").isAssignedTo("author1")
-        .hasName("Submit a new version of XEP-%04d or retract it".formatted(number(lifecycle)));
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
+    // the author submits new versions from a start form: no standing task per XEP in their list
+    assertThat(processEngine.getTaskService().createTaskQuery().taskAssignee("author1")
+        .processInstanceBusinessKey(lifecycle.getBusinessKey()).count()).isZero();
     assertStatus(lifecycle, XepStatus.Experimental);
   }
 
@@ -44,7 +47,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Active);
-    assertThat(lifecycle).isWaitingAt("Task_ProposeRevisedVersion", "Message_CouncilDecisionApproved");
+    assertThat(lifecycle).isWaitingAt("Message_RevisedVersionProposed", "Message_CouncilDecisionApproved");
     assertThat(subjects()).contains("ACTIVE: XEP-%04d (Malicious Stanzas)".formatted(number(lifecycle)));
   }
 
@@ -68,7 +71,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertThat(registryEntry(lifecycle).getStatusHistory().get(1).getReason())
         .isEqualTo("No new version for twelve months (XEP-0001 section 6).");
     assertThat(subjects()).contains("DEFERRED: XEP-%04d (Message Fastening)".formatted(number(lifecycle)));
-    assertThat(lifecycle).isWaitingAt("Task_UpdateDeferred", "Message_ReassignDeferred");
+    assertThat(lifecycle).isWaitingAt("Message_NewVersionDeferred", "Message_ReassignDeferred");
     // the history logs what changed: the status, not the type and version it kept
     assertThat(variableUpdates(lifecycle, "status")).containsExactly("Experimental", "Deferred");
     assertThat(variableUpdates(lifecycle, "xepType")).containsExactly("Standards Track");
@@ -126,11 +129,11 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   void aNewVersionRestartsTheTwelveMonthsAndBringsADeferredXepBack() {
     ProcessInstance lifecycle = accept("author1", "inbox/tictactoe.xml", "Standards Track");
     advanceClock(Duration.ofDays(300));
-    publishNewVersion(lifecycle, "Task_UpdateExperimental", "0.2");
+    publishNewVersion(lifecycle, "0.2");
 
     assertThat(registryEntry(lifecycle).getVersions()).extracting(XepVersion::getVersion).containsExactly("0.1", "0.2");
     assertThat(subjects()).contains("UPDATED: XEP-%04d (Tic-tac-toe)".formatted(number(lifecycle)));
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
 
     advanceClock(Duration.ofDays(100));
     runAllDueJobs(lifecycle);
@@ -142,11 +145,33 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Deferred);
     assertThat(registryEntry(lifecycle).getStatusHistory().get(1).getVersion()).isEqualTo("0.2");
 
-    publishNewVersion(lifecycle, "Task_UpdateDeferred", "0.3");
+    publishNewVersion(lifecycle, "0.3");
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Experimental);
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Deferred, XepStatus.Experimental);
     assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getVersion()).isEqualTo("0.3");
+  }
+
+  @Test
+  void aDeferredXepIsNotRetractedAndTakesOneNewVersionAtATime() {
+    ProcessInstance lifecycle = accept("author1", "inbox/rsf.xml", "Standards Track");
+    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
+
+    // XEP-0001 section 6: only an Experimental XEP is retracted by its author
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle, Map.of("authorAction", "retract")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Standards Track) is Deferred: it is not waiting for this".formatted(number(lifecycle)));
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Resumed")));
+    // a second version while the Editor reviews the first is refused, and nothing of it is kept
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
+        Map.of("xml", nextVersion(lifecycle, "0.3", "Again")))).isInstanceOf(InvalidInputException.class);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("new-version")
+        .processInstanceBusinessKey(lifecycle.getBusinessKey()).count()).isEqualTo(1);
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("submit-new-version")
+        .variableValueEquals("xep", Xep.label(number(lifecycle))).count()).isEqualTo(1);
+    assertStatus(lifecycle, XepStatus.Deferred);
   }
 
   @Test
@@ -173,7 +198,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Experimental);
-    assertThat(lifecycle).hasPassed("Timer_Inactivity").isWaitingAt("Task_UpdateExperimental");
+    assertThat(lifecycle).hasPassed("Timer_Inactivity").isWaitingAt("Gateway_AuthorAction");
 
     recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "unqueue"));
     advanceClock(Duration.ofDays(370));
@@ -185,7 +210,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   void theAuthorRetractsAnExperimentalXep() {
     ProcessInstance lifecycle = accept("author2", "inbox/xor.xml", "Standards Track");
 
-    complete("author2", lifecycle.getId(), "Task_UpdateExperimental", Map.of("authorAction", "retract"));
+    submitAsAuthor("author2", lifecycle, Map.of("authorAction", "retract"));
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Retracted);
@@ -198,10 +223,9 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/muc-presence-versioning.xml", "Standards Track");
     String sameVersion = registryEntry(lifecycle).currentVersion().getDocument();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete("author1", lifecycle.getId(), "Task_UpdateExperimental",
-        Map.of("authorAction", "newVersion", "xml", sameVersion)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle, Map.of("authorAction", "newVersion", "xml", sameVersion)))
         .hasMessageContaining("is already published");
-    assertThat(lifecycle).isWaitingAt("Task_UpdateExperimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
     assertThat(registryEntry(lifecycle).getVersions()).hasSize(1);
   }
 

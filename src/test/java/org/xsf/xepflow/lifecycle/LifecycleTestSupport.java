@@ -83,14 +83,22 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
   }
 
   /** The author submits a new version in Tasklist and the Editor publishes it. */
-  protected void publishNewVersion(ProcessInstance lifecycle, String authorTask, String version) {
-    Map<String, Object> submitted = authorTask.equals("Task_UpdateExperimental")
-        ? Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, version, "Changes " + version))
-        : Map.of("xml", nextVersion(lifecycle, version, "Changes " + version));
-    complete(registryEntry(lifecycle).getAuthor(), lifecycle.getId(), authorTask, submitted);
+  protected void publishNewVersion(ProcessInstance lifecycle, String version) {
+    submitAsAuthor(registryEntry(lifecycle).getAuthor(), lifecycle,
+        Map.of("xml", nextVersion(lifecycle, version, "Changes " + version)));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
     runDueJobs(newVersion.getId());
+  }
+
+  /**
+   * An author submits Tasklist's start form "submit-new-version" for the XEP: a new version, or
+   * with {@code authorAction} "retract" the retraction of an Experimental XEP.
+   */
+  protected ProcessInstance submitAsAuthor(String author, ProcessInstance lifecycle, Map<String, Object> form) {
+    Map<String, Object> submitted = new HashMap<>(form);
+    submitted.put("xep", Xep.label(number(lifecycle)));
+    return startForm(author, "submit-new-version", submitted);
   }
 
   /**

@@ -40,7 +40,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
         .contains("<td class=\"status\">Experimental</td>").contains("<td>0.1</td>");
 
     String firstVersionPage = Files.readString(site.resolve(page));
-    publishNewVersion(lifecycle, "Task_UpdateExperimental", "0.2");
+    publishNewVersion(lifecycle, "0.2");
     // as if the page of 0.2 had not been written: a change of status renders the current version again
     Files.writeString(site.resolve(page), firstVersionPage);
     advanceClock(Duration.ofDays(370));
@@ -84,7 +84,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
   @Test
   void aProvisionalChangeIsPublishedInTmp() throws IOException {
     ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
-    complete("author2", lifecycle.getId(), "Task_ProposeDraftChange", Map.of("xml", nextVersion(lifecycle, "1.1", "Material change")));
+    submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Material change")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
 

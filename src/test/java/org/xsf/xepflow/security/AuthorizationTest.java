@@ -2,6 +2,7 @@ package org.xsf.xepflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.registry.Xep;
 
 /** Only the right people act, each sees only their work, and a refused action changes nothing. */
 class AuthorizationTest extends LifecycleTestSupport {
@@ -34,12 +36,17 @@ class AuthorizationTest extends LifecycleTestSupport {
   @Test
   void anAuthorActsOnlyOnTheirOwnXeps() {
     ProcessInstance lifecycle = accept("author1", "inbox/xor.xml", "Standards Track");
-    Task update = processEngine.getTaskService().createTaskQuery().processInstanceId(lifecycle.getId())
-        .taskDefinitionKey("Task_UpdateExperimental").singleResult();
 
-    assertThatThrownBy(() -> as("author2", () -> formService.submitTaskForm(update.getId(),
-        Map.of("authorAction", "retract")))).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> submitAsAuthor("author2", lifecycle, Map.of("authorAction", "retract")))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessage("Only the author of XEP-%04d may do this, not author2".formatted(number(lifecycle)));
+    // a Council member may not start the author's form at all
+    assertThatThrownBy(() -> submitAsAuthor("council1", lifecycle, Map.of("authorAction", "retract")))
+        .isInstanceOf(AuthorizationException.class);
     assertThat(registryEntry(lifecycle).getStatus().name()).isEqualTo("Experimental");
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("submit-new-version").variableValueEquals("xep", Xep.label(number(lifecycle))).count()).isZero();
   }
 
   @Test
@@ -47,9 +54,10 @@ class AuthorizationTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author2", "inbox/peptzo.xml", "Standards Track");
     String key = String.valueOf(number(lifecycle));
 
-    assertThat(visibleSteps("author2", key)).containsExactly("Task_UpdateExperimental");
+    // authors submit new versions and the Editor records the Council's decisions from start forms:
+    // no standing task per XEP
+    assertThat(visibleSteps("author2", key)).isEmpty();
     assertThat(visibleSteps("author1", key)).isEmpty();
-    // the Editor records the Council's decisions from start forms: no standing task per XEP
     assertThat(visibleSteps("editor", key)).isEmpty();
     assertThat(visibleSteps("council1", key)).isEmpty();
   }
@@ -65,9 +73,13 @@ class AuthorizationTest extends LifecycleTestSupport {
   @Test
   void theRestApiShowsEachPersonOnlyTheirTasks() {
     ProcessInstance lifecycle = accept("author1", "inbox/rsf.xml", "Standards Track");
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Revised")));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion",
+        Map.of("versionDecision", "return", "editorComments", "Please add a security section."));
     String tasks = "/engine-rest/task?processInstanceBusinessKey=" + number(lifecycle);
 
-    assertThat(http.withBasicAuth("author1", "xsf").getForObject(tasks, String.class)).contains("Task_UpdateExperimental");
+    assertThat(http.withBasicAuth("author1", "xsf").getForObject(tasks, String.class)).contains("Task_ReviseVersion");
     assertThat(http.withBasicAuth("author2", "xsf").getForObject(tasks, String.class)).isEqualTo("[]");
   }
 
