@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
@@ -55,13 +58,14 @@ public class XepController {
   private final ImplementationRepository implementations;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
   private final SystemActor system;
   private final SiteWriter site;
   private final DocumentUpload upload;
 
   public XepController(XepRepository xeps, XepListings listings, VoteRepository votes, BallotRepository ballots,
       ImplementationRepository implementations, TaskService taskService,
-      RuntimeService runtimeService, SystemActor system, SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
+      RuntimeService runtimeService, RepositoryService repositoryService, SystemActor system, SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
     this.xeps = xeps;
     this.listings = listings;
     this.votes = votes;
@@ -69,6 +73,7 @@ public class XepController {
     this.implementations = implementations;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
     this.system = system;
     this.site = site;
     this.upload = new DocumentUpload(maxBytes);
@@ -107,7 +112,7 @@ public class XepController {
         votes.findByXepNumberOrderById(number).stream()
             .map(v -> XepViews.VoteView.of(v, ballots.findByVoteIdOrderByIdAsc(v.getId()))).toList(),
         implementations.findByXepNumberOrderById(number).stream().map(XepViews.ImplementationView::of).toList(),
-        openSteps(number));
+        openSteps(number), awaiting(number));
   }
 
   @PostMapping(path = "/{number}/versions", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
@@ -145,6 +150,17 @@ public class XepController {
             t.getName(), t.getAssignee(), taskService.getIdentityLinksForTask(t.getId()).stream()
                 .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList(),
             t.getCreateTime().toInstant())).toList());
+  }
+
+  private List<XepViews.Awaited> awaiting(int number) {
+    return system.call(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(number))
+        .list().stream().flatMap(instance -> {
+          BpmnModelInstance diagram = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
+          return runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
+              .list().stream().map(event -> new XepViews.Awaited(event.getActivityId(),
+                  diagram.<FlowElement>getModelElementById(event.getActivityId()).getName(), event.getEventName(),
+                  event.getCreated().toInstant()));
+        }).toList());
   }
 
   private Xep find(int number) {

@@ -30,7 +30,7 @@ final class XepViews {
 
   record Details(Summary summary, String abstractText, String approver, String author, Instant expires,
       String supersededBy, List<VersionView> versions, List<StatusView> statusHistory, List<VoteView> votes,
-      List<ImplementationView> implementations, List<Step> openSteps) {
+      List<ImplementationView> implementations, List<Step> openSteps, List<Awaited> awaiting) {
   }
 
   record ImplementationView(String name, String licence, boolean freeOrOpenSource) {
@@ -64,6 +64,13 @@ final class XepViews {
       return new VoteView(v.getId(), v.getApprovingBody(), v.getVersion(), v.getQuestion(), v.getOpenedAt(),
           v.getClosedAt(), v.getOutcome(), ballots.stream().map(BallotView::of).toList());
     }
+  }
+
+  /**
+   * An event the XEP's processes wait for from a Tasklist start form rather than a task: an author's
+   * new version, a decision the Editor records.
+   */
+  record Awaited(String event, String name, String message, Instant since) {
   }
 
   /** A task open on the XEP: what is to be done and by whom. */

@@ -87,6 +87,9 @@ class XepApiTest extends LifecycleTestSupport {
     });
     assertThat((List<Map<String, Object>>) xep.get("openSteps")).extracting(s -> s.get("task"))
         .contains("Task_CastVote", "Task_ChangeVote");
+    // the author's new version comes from a start form: the lifecycle waits for it, with no task
+    assertThat((List<Map<String, Object>>) xep.get("awaiting")).extracting(a -> a.get("event"), a -> a.get("name"), a -> a.get("message"))
+        .contains(org.assertj.core.groups.Tuple.tuple("Message_NewVersionProposed", "Revised version submitted", "NewVersionSubmitted"));
     assertThat(http.withBasicAuth("author2", "xsf").getForEntity("/api/xeps/9999", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
