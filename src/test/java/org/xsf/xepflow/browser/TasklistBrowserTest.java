@@ -171,6 +171,34 @@ class TasklistBrowserTest extends BrowserTestSupport {
     browser.screenshot("editor-sees-the-blocked-vote");
   }
 
+  @Test
+  void anAuthorSubmitsANewVersionFromTheStartFormNamingTheirXep() {
+    ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Standards Track");
+    String label = String.format("XEP-%04d", number(lifecycle));
+    String document = nextVersion(lifecycle, "0.2", "Clarified");
+    String newVersion = "New version (XEP XML, with a <revision> entry for it at the top)";
+
+    Browser browser = browser();
+    browser.logIn("tasklist", "author2");
+    browser.startProcess("A new version of a XEP");
+    browser.fill("XEP (e.g. XEP-0060)", label);
+    browser.fill(newVersion, document);
+    browser.press("Start");
+    browser.waitForNotification("Only the author of " + label + " may do this, not author2");
+    browser.screenshot("another-author-is-refused");
+    assertThat(called(lifecycle, "new-version")).isNull();
+
+    browser.logIn("tasklist", "author1");
+    browser.startProcess("A new version of a XEP");
+    // "Submit a new version" is chosen from the start
+    browser.fill("XEP (e.g. XEP-0060)", label);
+    browser.fill(newVersion, document);
+    browser.screenshot("author-submits-a-new-version");
+    browser.press("Start");
+    browser.waitForNotification("The process has been started.");
+    assertThat(called(lifecycle, "new-version")).isWaitingAt("Task_EditorReviewVersion");
+  }
+
   private Set<String> submissionIds() {
     return new HashSet<>(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("protoxep-submission").list().stream().map(pi -> pi.getId()).toList());
