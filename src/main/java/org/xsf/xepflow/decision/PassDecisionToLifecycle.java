@@ -67,14 +67,13 @@ public class PassDecisionToLifecycle implements JavaDelegate {
       Context.getCommandContext().runWithoutAuthorization(correlation::correlateWithResult);
     } catch (MismatchingMessageCorrelationException notWaiting) {
       int number = Integer.parseInt(businessKey);
+      Xep xep = xeps.findById(number).orElseThrow(() -> new InvalidInputException("There is no " + Xep.label(number)));
       if (person != null && Context.getCommandContext().runWithoutAuthorization(() -> runtime.createProcessInstanceQuery()
           .processInstanceBusinessKey(businessKey).variableValueEquals(person, initiator).count()) == 0) {
-        throw new AuthorizationException("Only the " + person + " of " + Xep.label(number) + " may do this, not " + initiator);
+        throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + initiator);
       }
-      throw new InvalidInputException(xeps.findById(number)
-          .map(xep -> "%s (%s) is %s: it is not waiting for this".formatted(xep.label(), xep.getType().label(),
-              xep.getStatus()))
-          .orElse("There is no " + Xep.label(number)));
+      throw new InvalidInputException("%s (%s) is %s: it is not waiting for this".formatted(xep.label(),
+          xep.getType().label(), xep.getStatus()));
     }
   }
 }

@@ -85,6 +85,9 @@ class RecordDecisionTest extends LifecycleTestSupport {
     // numbers past 99999 are labelled with all their digits
     assertThatThrownBy(() -> startForm("editor", "reassign-xep", Map.of("xep", "XEP-123456", "reassignReason", "Resumed.")))
         .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-123456");
+    // an author's new version too, before any question of whose XEP it is
+    assertThatThrownBy(() -> startForm("author1", "submit-new-version", Map.of("xep", "XEP-9999", "xml", "<xep/>")))
+        .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-9999");
     assertThatThrownBy(() -> startForm("editor", "council-decision-draft", Map.of("xep", "60", "councilDecision", "deprecate")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Name the XEP as XEP- and its number");
   }
