@@ -2,16 +2,18 @@ package org.xsf.xepflow.decision;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -26,13 +28,14 @@ import org.xsf.xepflow.registry.XepRepository;
  * lifecycle of that XEP as the diagram's {@code message}. A lifecycle waits for these with message
  * events instead of tasks of its own, so task lists hold what needs doing now, not a task per XEP.
  * With {@code onlyBy}, the lifecycle variable naming the one person who may do this (its author),
- * anyone else is refused. A XEP that does not exist or is not waiting for this is refused too, and
+ * anyone but that person, as logged in, is refused; with {@code passOn}, only the fields it names
+ * reach the lifecycle. A XEP that does not exist or is not waiting for this is refused too, and
  * nothing is stored.
  */
 @Component("passDecisionToLifecycle")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class PassDecisionToLifecycle implements JavaDelegate {
-  /** The start event's initiator: who recorded it. */
+  /** The start event's initiator: who is logged in. */
   private static final String INITIATOR = "recordedBy";
   /** The form's field naming the XEP, and the initiator: the start form's own variables. */
   private static final Set<String> NOT_PASSED_ON = Set.of("xep", INITIATOR);
@@ -40,6 +43,7 @@ public class PassDecisionToLifecycle implements JavaDelegate {
   private final XepRepository xeps;
   private Expression message;
   private Expression onlyBy;
+  private Expression passOn;
 
   public PassDecisionToLifecycle(XepRepository xeps) {
     this.xeps = xeps;
@@ -52,28 +56,45 @@ public class PassDecisionToLifecycle implements JavaDelegate {
     if (!label.matches()) {
       throw new InvalidInputException("Name the XEP as XEP- and its number, e.g. XEP-0060, not \"" + named + "\"");
     }
-    String businessKey = String.valueOf(Integer.parseInt(label.group(1)));
-    Map<String, Object> passed = new HashMap<>(execution.getVariables());
-    passed.keySet().removeAll(NOT_PASSED_ON);
-    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(String.valueOf(message.getValue(execution)))
-        .processInstanceBusinessKey(businessKey).setVariables(passed);
+    int number = Integer.parseInt(label.group(1));
+    CommandContext command = Context.getCommandContext();
+    String user = command.getAuthenticatedUserId();
+    // the engine sets the initiator before the caller's variables, which could name someone else
+    if (!Objects.equals(user, execution.getVariable(INITIATOR))) {
+      throw new AuthorizationException("Who records it is who is logged in, not " + execution.getVariable(INITIATOR));
+    }
     String person = onlyBy == null ? null : String.valueOf(onlyBy.getValue(execution));
-    Object initiator = execution.getVariable(INITIATOR);
+    if (person != null && user == null) {
+      throw new AuthorizationException("Only the " + person + " of " + Xep.label(number) + ", logged in, may do this");
+    }
+    ProcessEngineServices engine = execution.getProcessEngineServices();
+    MessageCorrelationBuilder correlation = engine.getRuntimeService()
+        .createMessageCorrelation(String.valueOf(message.getValue(execution)))
+        .processInstanceBusinessKey(String.valueOf(number)).setVariables(passedOn(execution));
     if (person != null) {
-      correlation.processInstanceVariableEquals(person, initiator);
+      correlation.processInstanceVariableEquals(person, user);
     }
     try {
-      Context.getCommandContext().runWithoutAuthorization(correlation::correlateWithResult);
+      command.runWithoutAuthorization(correlation::correlateWithResult);
     } catch (MismatchingMessageCorrelationException notWaiting) {
-      int number = Integer.parseInt(businessKey);
       Xep xep = xeps.findById(number).orElseThrow(() -> new InvalidInputException("There is no " + Xep.label(number)));
-      if (person != null && Context.getCommandContext().runWithoutAuthorization(() -> runtime.createProcessInstanceQuery()
-          .processInstanceBusinessKey(businessKey).variableValueEquals(person, initiator).count()) == 0) {
-        throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + initiator);
+      // the history holds ended lifecycles too (a Retracted XEP's)
+      if (person != null && command.runWithoutAuthorization(() -> engine.getHistoryService()
+          .createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(number))
+          .variableValueEquals(person, user).count()) == 0) {
+        throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + user);
       }
       throw new InvalidInputException("%s (%s) is %s: it is not waiting for this".formatted(xep.label(),
           xep.getType().label(), xep.getStatus()));
     }
+  }
+
+  private Map<String, Object> passedOn(DelegateExecution execution) {
+    Map<String, Object> fields = new HashMap<>(execution.getVariables());
+    fields.keySet().removeAll(NOT_PASSED_ON);
+    if (passOn != null) {
+      fields.keySet().retainAll(Set.of(String.valueOf(passOn.getValue(execution)).split("\\s*,\\s*")));
+    }
+    return fields;
   }
 }

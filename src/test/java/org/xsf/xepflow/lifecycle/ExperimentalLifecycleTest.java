@@ -154,16 +154,14 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
   @Test
   void aDeferredXepIsNotRetractedAndTakesOneNewVersionAtATime() {
-    ProcessInstance lifecycle = accept("author1", "inbox/rsf.xml", "Standards Track");
-    advanceClock(Duration.ofDays(370));
-    runAllDueJobs(lifecycle);
-    assertStatus(lifecycle, XepStatus.Deferred);
+    ProcessInstance lifecycle = deferred("author1", "inbox/rsf.xml");
 
     // XEP-0001 section 6: only an Experimental XEP is retracted by its author
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle, Map.of("authorAction", "retract")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("XEP-%04d (Standards Track) is Deferred: it is not waiting for this".formatted(number(lifecycle)));
-    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Resumed")));
+    // only the document reaches the lifecycle, not a status the form was sent with
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Resumed"), "status", "Experimental"));
     // a second version while the Editor reviews the first is refused, and nothing of it is kept
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
         Map.of("xml", nextVersion(lifecycle, "0.3", "Again")))).isInstanceOf(InvalidInputException.class);
@@ -176,10 +174,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
   @Test
   void theEditorReassignsADeferredXepToExperimental() {
-    ProcessInstance lifecycle = accept("author2", "inbox/rsf.xml", "Standards Track");
-    advanceClock(Duration.ofDays(370));
-    runAllDueJobs(lifecycle);
-    assertStatus(lifecycle, XepStatus.Deferred);
+    ProcessInstance lifecycle = deferred("author2", "inbox/rsf.xml");
 
     recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed at the summit."));
     runAllDueJobs(lifecycle);
@@ -215,6 +210,10 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
     assertStatus(lifecycle, XepStatus.Retracted);
     assertThat(lifecycle).isEnded().hasPassed("End_Retracted");
+    // a Retracted XEP's lifecycle has ended: its author is told it waits for nothing
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author2", lifecycle,
+        Map.of("xml", nextVersion(lifecycle, "0.2", "Too late")))).isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Standards Track) is Retracted: it is not waiting for this".formatted(number(lifecycle)));
     assertThat(subjects()).contains("RETRACTED: XEP-%04d (XMPP Over RELOAD (XOR))".formatted(number(lifecycle)));
   }
 
@@ -227,6 +226,15 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
         .hasMessageContaining("is already published");
     assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
     assertThat(registryEntry(lifecycle).getVersions()).hasSize(1);
+  }
+
+  /** A XEP accepted and, with no new version for more than twelve months, Deferred. */
+  private ProcessInstance deferred(String author, String fixture) {
+    ProcessInstance lifecycle = accept(author, fixture, "Standards Track");
+    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
+    return lifecycle;
   }
 
   private void standardsListPurged() {

@@ -40,6 +40,9 @@ class AuthorizationTest extends LifecycleTestSupport {
     assertThatThrownBy(() -> submitAsAuthor("author2", lifecycle, Map.of("authorAction", "retract")))
         .isInstanceOf(AuthorizationException.class)
         .hasMessage("Only the author of XEP-%04d may do this, not author2".formatted(number(lifecycle)));
+    // nor by naming the author as the one who records it: who records it is who is logged in
+    assertThatThrownBy(() -> submitAsAuthor("author2", lifecycle, Map.of("authorAction", "retract", "recordedBy", "author1")))
+        .isInstanceOf(AuthorizationException.class);
     // a Council member may not start the author's form at all
     assertThatThrownBy(() -> submitAsAuthor("council1", lifecycle, Map.of("authorAction", "retract")))
         .isInstanceOf(AuthorizationException.class);
