@@ -35,12 +35,15 @@ class RecordDecisionTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/xor.xml", "Standards Track");
     assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
 
-    ProcessInstance decision = recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
+    // a field the form does not have (sent through the REST API) does not reach the lifecycle
+    ProcessInstance decision = recordDecision("council-decision-experimental", lifecycle,
+        Map.of("councilDecision", "queue", "status", "Final"));
 
     assertThat(decision).isEnded().variables().containsEntry("recordedBy", "editor");
     assertThat(runtimeService.getVariable(lifecycle.getId(), "queuedForAdvancement")).isEqualTo(true);
     // the decision's own fields stay with it
     assertThat(runtimeService.getVariables(lifecycle.getId())).doesNotContainKeys("xep", "recordedBy");
+    assertStatus(lifecycle, XepStatus.Experimental);
     assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
   }
 
