@@ -67,8 +67,8 @@ final class XepViews {
   }
 
   /**
-   * An event the XEP's processes wait for from a Tasklist start form rather than a task: an author's
-   * new version, a decision the Editor records.
+   * A message event the XEP's processes wait at: one a Tasklist start form sends instead of a task
+   * (an author's new version, a decision the Editor records), or one xepflow sends itself.
    */
   record Awaited(String event, String name, String message, Instant since) {
   }

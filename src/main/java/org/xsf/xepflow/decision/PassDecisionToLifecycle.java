@@ -57,6 +57,7 @@ public class PassDecisionToLifecycle implements JavaDelegate {
       throw new InvalidInputException("Name the XEP as XEP- and its number, e.g. XEP-0060, not \"" + named + "\"");
     }
     int number = Integer.parseInt(label.group(1));
+    String businessKey = String.valueOf(number);
     CommandContext command = Context.getCommandContext();
     String user = command.getAuthenticatedUserId();
     // the engine sets the initiator before the caller's variables, which could name someone else
@@ -70,7 +71,7 @@ public class PassDecisionToLifecycle implements JavaDelegate {
     ProcessEngineServices engine = execution.getProcessEngineServices();
     MessageCorrelationBuilder correlation = engine.getRuntimeService()
         .createMessageCorrelation(String.valueOf(message.getValue(execution)))
-        .processInstanceBusinessKey(String.valueOf(number)).setVariables(passedOn(execution));
+        .processInstanceBusinessKey(businessKey).setVariables(passedOn(execution));
     if (person != null) {
       correlation.processInstanceVariableEquals(person, user);
     }
@@ -80,7 +81,7 @@ public class PassDecisionToLifecycle implements JavaDelegate {
       Xep xep = xeps.findById(number).orElseThrow(() -> new InvalidInputException("There is no " + Xep.label(number)));
       // the history holds ended lifecycles too (a Retracted XEP's)
       if (person != null && command.runWithoutAuthorization(() -> engine.getHistoryService()
-          .createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(number))
+          .createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
           .variableValueEquals(person, user).count()) == 0) {
         throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + user);
       }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.vote.BallotRepository;
 import org.xsf.xepflow.vote.VoteRepository;
@@ -174,7 +175,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
   @Test
   void anAuthorSubmitsANewVersionFromTheStartFormNamingTheirXep() {
     ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Standards Track");
-    String label = String.format("XEP-%04d", number(lifecycle));
+    String label = Xep.label(number(lifecycle));
     String document = nextVersion(lifecycle, "0.2", "Clarified");
     String newVersion = "New version (XEP XML, with a <revision> entry for it at the top)";
 

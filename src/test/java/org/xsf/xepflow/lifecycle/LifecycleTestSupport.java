@@ -96,9 +96,7 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
    * with {@code authorAction} "retract" the retraction of an Experimental XEP.
    */
   protected ProcessInstance submitAsAuthor(String author, ProcessInstance lifecycle, Map<String, Object> form) {
-    Map<String, Object> submitted = new HashMap<>(form);
-    submitted.put("xep", Xep.label(number(lifecycle)));
-    return startForm(author, "submit-new-version", submitted);
+    return startFormNaming(author, "submit-new-version", lifecycle, form);
   }
 
   /**
@@ -106,9 +104,14 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
    * "council-decision-experimental"), naming the XEP.
    */
   protected ProcessInstance recordDecision(String process, ProcessInstance lifecycle, Map<String, Object> decision) {
-    Map<String, Object> form = new HashMap<>(decision);
+    return startFormNaming("editor", process, lifecycle, decision);
+  }
+
+  /** A start form that names the XEP in its field "xep", as in Tasklist, with the other fields given. */
+  private ProcessInstance startFormNaming(String user, String process, ProcessInstance lifecycle, Map<String, Object> fields) {
+    Map<String, Object> form = new HashMap<>(fields);
     form.put("xep", Xep.label(number(lifecycle)));
-    return startForm("editor", process, form);
+    return startForm(user, process, form);
   }
 
   /** Runs the due jobs of the lifecycle and of every process it called (Last Call, votes ...). */
