@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
- * level that goes with them, indexes the engine's schema lacks, and for Tasklist's queries on
+ * level that goes with them, failed-job incidents looked for only where there can be one, indexes
+ * the engine's schema lacks, and for Tasklist's queries on
  * PostgreSQL planner statistics, a plan per call and the authorized groups read through an index.
  */
 @Configuration
@@ -36,6 +37,11 @@ public class EngineConfiguration {
   @Bean
   ProcessEnginePlugin taskQueriesPlannedPerExecution() {
     return new TaskQueriesPlannedPerExecution();
+  }
+
+  @Bean
+  ProcessEnginePlugin failedJobIncidents() {
+    return new FailedJobIncidents();
   }
 
   @Bean
