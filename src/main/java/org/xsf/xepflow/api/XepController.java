@@ -31,7 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.xsf.xepflow.engine.SystemActor;
 import org.xsf.xepflow.publication.SiteWriter;
+import org.xsf.xepflow.registry.CouncilResponseRepository;
 import org.xsf.xepflow.registry.ImplementationRepository;
+import org.xsf.xepflow.registry.ProtoXepRepository;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepListing;
 import org.xsf.xepflow.registry.XepListings;
@@ -56,6 +58,8 @@ public class XepController {
   private final VoteRepository votes;
   private final BallotRepository ballots;
   private final ImplementationRepository implementations;
+  private final ProtoXepRepository protoXeps;
+  private final CouncilResponseRepository councilResponses;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
@@ -64,13 +68,16 @@ public class XepController {
   private final DocumentUpload upload;
 
   public XepController(XepRepository xeps, XepListings listings, VoteRepository votes, BallotRepository ballots,
-      ImplementationRepository implementations, TaskService taskService,
-      RuntimeService runtimeService, RepositoryService repositoryService, SystemActor system, SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
+      ImplementationRepository implementations, ProtoXepRepository protoXeps, CouncilResponseRepository councilResponses,
+      TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService, SystemActor system,
+      SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
     this.xeps = xeps;
     this.listings = listings;
     this.votes = votes;
     this.ballots = ballots;
     this.implementations = implementations;
+    this.protoXeps = protoXeps;
+    this.councilResponses = councilResponses;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
@@ -111,6 +118,9 @@ public class XepController {
         xep.getStatusHistory().stream().map(XepViews.StatusView::of).toList(),
         votes.findByXepNumberOrderById(number).stream()
             .map(v -> XepViews.VoteView.of(v, ballots.findByVoteIdOrderByIdAsc(v.getId()))).toList(),
+        protoXeps.findFirstByXepNumber(number).stream()
+            .flatMap(p -> councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(p.getId()).stream())
+            .map(XepViews.CouncilResponseView::of).toList(),
         implementations.findByXepNumberOrderById(number).stream().map(XepViews.ImplementationView::of).toList(),
         openSteps(number), awaiting(number));
   }

@@ -2,6 +2,7 @@ package org.xsf.xepflow.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.Xep;
@@ -30,7 +31,15 @@ final class XepViews {
 
   record Details(Summary summary, String abstractText, String approver, String author, Instant expires,
       String supersededBy, List<VersionView> versions, List<StatusView> statusHistory, List<VoteView> votes,
-      List<ImplementationView> implementations, List<Step> openSteps, List<Awaited> awaiting) {
+      List<CouncilResponseView> councilResponses, List<ImplementationView> implementations, List<Step> openSteps,
+      List<Awaited> awaiting) {
+  }
+
+  /** A Council member's response to the ProtoXEP (XEP-0001 §5), or the Council meeting's. */
+  record CouncilResponseView(String respondent, boolean objection, String reasons, Instant respondedAt) {
+    static CouncilResponseView of(CouncilResponse r) {
+      return new CouncilResponseView(r.getRespondent(), r.isObjection(), r.getReasons(), r.getRespondedAt());
+    }
   }
 
   record ImplementationView(String name, String licence, boolean freeOrOpenSource) {

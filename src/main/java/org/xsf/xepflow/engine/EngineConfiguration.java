@@ -2,19 +2,21 @@ package org.xsf.xepflow.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
  * level that goes with them, failed-job incidents looked for only where there can be one, indexes
- * the engine's schema lacks, and for Tasklist's queries on
- * PostgreSQL planner statistics, a plan per call and the authorized groups read through an index.
+ * the engine's schema lacks, and for Tasklist's queries on PostgreSQL planner statistics, a plan per
+ * call and the authorized groups read through an index.
  */
 @Configuration
 public class EngineConfiguration {
@@ -50,7 +52,8 @@ public class EngineConfiguration {
   }
 
   @Bean
-  ProcessEnginePlugin longStringVariables() {
+  ProcessEnginePlugin longStringVariables(
+      @Value("${xepflow.history.recorded-in-registry:}") Set<String> recordedInRegistry) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,7 +63,7 @@ public class EngineConfiguration {
         }
         serializers.add(new LongStringValueSerializer());
         configuration.setCustomPreVariableSerializers(serializers);
-        configuration.setCustomHistoryLevels(List.of(new FullHistoryWithoutFormFields()));
+        configuration.setCustomHistoryLevels(List.of(new FullHistoryWithoutFormFields(recordedInRegistry)));
       }
     };
   }

@@ -1,5 +1,6 @@
 package org.xsf.xepflow.engine;
 
+import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -7,18 +8,26 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * History level "full", except the form-field log and the multi-instance counters. Submitting a form
- * logs every field as raw text in a 4000-character column, which a pasted XEP overflows; the same
- * values are recorded anyway as variable updates, which store long text safely (see
- * {@link LongStringValueSerializer}). The counters the engine keeps for each Council member's
- * task (loopCounter, nrOf...Instances) tell nothing the tasks' own history does not, and their
- * history cost a lookup for each change: 20 of the 1,406 statements of a XEP's way to Final.
+ * History level "full", except the form-field log, the multi-instance counters and the form answers
+ * xepflow records in its registry. Submitting a form logs every field as raw text in a 4000-character
+ * column, which a pasted XEP overflows; the same values are recorded anyway as variable updates,
+ * which store long text safely (see {@link LongStringValueSerializer}). The counters the engine keeps
+ * for each Council member's task (loopCounter, nrOf...Instances) tell nothing the tasks' own history
+ * does not. The answers a task listener stores as rows of their own (ballots, Council responses,
+ * implementations: {@code xepflow.history.recorded-in-registry}) would otherwise be kept twice, and
+ * each Council member's answer overwriting the last cost a lookup of its history row.
  */
 public class FullHistoryWithoutFormFields implements HistoryLevel {
   public static final String NAME = "full-without-form-fields";
   /** The variables a multi-instance activity sets itself (BPMN 2.0 §10.3.6, Camunda's names). */
   private static final Set<String> MULTI_INSTANCE_COUNTERS =
       Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+  private final Set<String> leftOut;
+
+  public FullHistoryWithoutFormFields(Set<String> recordedInRegistry) {
+    leftOut = new HashSet<>(MULTI_INSTANCE_COUNTERS);
+    leftOut.addAll(recordedInRegistry);
+  }
 
   @Override
   public int getId() {
@@ -34,7 +43,7 @@ public class FullHistoryWithoutFormFields implements HistoryLevel {
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     return eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE
-        && !(entity instanceof VariableInstanceEntity variable && MULTI_INSTANCE_COUNTERS.contains(variable.getName()))
+        && !(entity instanceof VariableInstanceEntity variable && leftOut.contains(variable.getName()))
         && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
   }
 }

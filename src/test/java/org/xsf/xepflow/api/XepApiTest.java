@@ -85,6 +85,8 @@ class XepApiTest extends LifecycleTestSupport {
       assertThat((List<Map<String, Object>>) vote.get("ballots")).extracting(b -> b.get("member"), b -> b.get("value"))
           .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("council1", 1), org.assertj.core.groups.Tuple.tuple("council2", -1));
     });
+    assertThat((List<Map<String, Object>>) xep.get("councilResponses")).extracting(r -> r.get("respondent"), r -> r.get("objection"))
+        .containsExactlyInAnyOrderElementsOf(COUNCIL.stream().map(m -> org.assertj.core.groups.Tuple.tuple(m, false)).toList());
     assertThat((List<Map<String, Object>>) xep.get("openSteps")).extracting(s -> s.get("task"))
         .contains("Task_CastVote", "Task_ChangeVote");
     // the author's new version comes from a start form: the lifecycle waits for it, with no task

@@ -152,6 +152,10 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     Xep xep = registryEntry((Integer) historicVariable(pi, "xepNumber"));
     assertThat(xep.getStatusHistory()).extracting(StatusChange::getReason)
         .containsExactly("Accepted by the XMPP Council: no objection at the Council meeting.");
+    // those rows are the record: the engine's history does not keep the answers a second time
+    assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("objects", "objectionReasons", "meetingObjects", "meetingMinutes").count()).isZero();
+    assertThat(historicVariable(pi, "feedback")).isEqualTo("Objection (council3): Use XEP-0004 data forms for the board.");
   }
 
   @Test
