@@ -6,13 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A proposal before it is accepted as a XEP (XEP-0001 section 4), with its current document. */
 @Entity
-@Table(name = "xf_protoxep")
+@Table(name = "xf_protoxep", indexes = @Index(name = "xf_protoxep_xep_number", columnList = "xepNumber"))
 public class ProtoXep {
   public enum State { IN_REVIEW, PUBLISHED_IN_INBOX, WITHDRAWN, ACCEPTED }
 
