@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
- * level that goes with them, failed-job incidents looked for only where there can be one, indexes
- * the engine's schema lacks, and for Tasklist's queries on PostgreSQL planner statistics, a plan per
- * call and the authorized groups read through an index.
+ * level that goes with them, failed-job incidents and event jobs looked for only where there can be
+ * one, indexes the engine's schema lacks, and for Tasklist's queries on PostgreSQL planner
+ * statistics, a plan per call and the authorized groups read through an index.
  */
 @Configuration
 public class EngineConfiguration {
@@ -44,6 +44,11 @@ public class EngineConfiguration {
   @Bean
   ProcessEnginePlugin failedJobIncidents() {
     return new FailedJobIncidents();
+  }
+
+  @Bean
+  ProcessEnginePlugin messageSubscriptionsWithoutJobs() {
+    return new MessageSubscriptionsWithoutJobs();
   }
 
   @Bean
