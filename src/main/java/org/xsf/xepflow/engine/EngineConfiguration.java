@@ -1,12 +1,10 @@
 package org.xsf.xepflow.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -62,12 +60,8 @@ public class EngineConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<TypedValueSerializer> serializers = new ArrayList<>();
-        if (configuration.getCustomPreVariableSerializers() != null) {
-          serializers.addAll(configuration.getCustomPreVariableSerializers());
-        }
-        serializers.add(new LongStringValueSerializer());
-        configuration.setCustomPreVariableSerializers(serializers);
+        configuration.setCustomPreVariableSerializers(
+            PluginLists.with(configuration.getCustomPreVariableSerializers(), new LongStringValueSerializer()));
         configuration.setCustomHistoryLevels(List.of(new FullHistoryWithoutFormFields(recordedInRegistry)));
       }
     };

@@ -1,6 +1,5 @@
 package org.xsf.xepflow.engine;
 
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,9 +11,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
  * The engine's "failedJob" incidents, without a query for every job the engine deletes. A job's
- * failed-job incident belongs to the job's execution, and each execution row says whether it has
- * any incident (the engine reads its incidents only if it has), so a job whose execution has none
- * of its own has nothing to resolve. The engine queried anyway: a statement per job, 19 on a XEP's
+ * failed-job incident belongs to an execution of the job's process instance, and each execution row
+ * says whether it has any incident (the engine reads its incidents only if it has), so a job whose
+ * process instance has none of its own has nothing to resolve. The engine queried anyway: a statement per job, 19 on a XEP's
  * way to Final and two in every deferral. A job without an execution, or not loaded by the command,
  * is looked up as before.
  */
@@ -22,7 +21,7 @@ final class FailedJobIncidents extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setCustomIncidentHandlers(List.of(new Handler()));
+    configuration.setCustomIncidentHandlers(PluginLists.with(configuration.getCustomIncidentHandlers(), new Handler()));
   }
 
   static final class Handler extends DefaultIncidentHandler {
@@ -35,10 +34,18 @@ final class FailedJobIncidents extends AbstractProcessEnginePlugin {
       JobEntity job = Context.getCommandContext().getDbEntityManager()
           .getCachedEntity(JobEntity.class, context.getConfiguration());
       ExecutionEntity execution = job == null ? null : job.getExecution();
-      if (execution == null || execution.getIncidents().stream()
-          .anyMatch(incident -> context.getConfiguration().equals(incident.getConfiguration()))) {
+      if (execution == null || hasIncident(execution.getProcessInstance(), context.getConfiguration())) {
         super.removeIncident(context, incidentResolved);
       }
+    }
+
+    /**
+     * Anywhere in the process instance: a job moves to a new execution when its own becomes
+     * concurrent (a second branch started beside it), and its incident stays where it was.
+     */
+    private static boolean hasIncident(ExecutionEntity execution, String configuration) {
+      return execution.getIncidents().stream().anyMatch(incident -> configuration.equals(incident.getConfiguration()))
+          || execution.getExecutions().stream().anyMatch(child -> hasIncident(child, configuration));
     }
   }
 }

@@ -1,7 +1,5 @@
 package org.xsf.xepflow.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.event.EventType;
@@ -21,12 +19,7 @@ final class MessageSubscriptionsWithoutJobs extends AbstractProcessEnginePlugin 
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(new Factory());
-    configuration.setCustomSessionFactories(factories);
+    configuration.setCustomSessionFactories(PluginLists.with(configuration.getCustomSessionFactories(), new Factory()));
   }
 
   /** Replaces the engine's factory of event subscription managers, which is keyed by this type. */

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.xsf.xepflow.mail.MailOutage;
@@ -29,16 +31,25 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
   /**
    * An operator resets the retries of every failed announcement at once, in Cockpit or through
    * engine-rest (one update of the job rows, which leaves their incidents as they are): the incident
-   * goes when the job succeeds.
+   * goes when the job succeeds. Also when the operator started a second branch of the process beside
+   * the failed job (process instance modification), which moves the job to a new execution and leaves
+   * its incident where it was.
    */
-  @Test
-  void anIncidentIsResolvedWhenItsJobSucceedsAfterItsRetriesAreResetByJobDefinition() {
+  @ParameterizedTest(name = "second branch: {0}")
+  @ValueSource(booleans = {false, true})
+  void anIncidentIsResolvedWhenItsJobSucceedsAfterItsRetriesAreResetByJobDefinition(boolean secondBranch) {
     ProcessInstance pi = protoXepAwaitingItsAnnouncement();
     MailOutage.begin(settings);
     Job announcement = announcementOf(pi);
     failUntilIncident(announcement.getId(), "Couldn't connect to host");
     String incident = processEngine.getRuntimeService().createIncidentQuery().configuration(announcement.getId())
         .singleResult().getId();
+    if (secondBranch) {
+      processEngine.getRuntimeService().createProcessInstanceModification(pi.getId())
+          .startBeforeActivity("Task_RecordMeetingDecision").execute();
+      assertThat(managementService.createJobQuery().jobId(announcement.getId()).singleResult().getExecutionId())
+          .isNotEqualTo(announcement.getExecutionId());
+    }
 
     managementService.setJobRetriesByJobDefinitionId(announcement.getJobDefinitionId(), 1);
     assertThat(processEngine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).isOne();

@@ -1,0 +1,19 @@
+package org.xsf.xepflow.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The engine's lists of custom parts, extended without dropping what another plugin put there. */
+final class PluginLists {
+  private PluginLists() {
+  }
+
+  static <T> List<T> with(List<? extends T> existing, T added) {
+    List<T> all = new ArrayList<>();
+    if (existing != null) {
+      all.addAll(existing);
+    }
+    all.add(added);
+    return all;
+  }
+}
