@@ -27,6 +27,12 @@ class EngineIndexesTest extends ProcessTestSupport {
     assertThat(leadingColumnsOfIndexes("act_ru_task")).contains("PARENT_TASK_ID_");
   }
 
+  /** The message events a XEP's processes wait at, read by process instance for the API. */
+  @Test
+  void eventSubscriptionsAreFoundByTheirProcessInstanceThroughAnIndex() throws Exception {
+    assertThat(leadingColumnsOfIndexes("act_ru_event_subscr")).contains("PROC_INST_ID_");
+  }
+
   /** Without it, H2 planned this before it had statistics through the index on TASK_ID_ alone: every process variable. */
   @Test
   void theVariablesOfAScopeAreReadThroughTheIndexOnExecutionAndTask() {
