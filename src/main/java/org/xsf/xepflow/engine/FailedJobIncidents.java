@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  * The engine's "failedJob" incidents, without a query for every job the engine deletes. A job's
  * failed-job incident belongs to an execution of the job's process instance, and each execution row
  * says whether it has any incident (the engine reads its incidents only if it has), so a job whose
- * process instance has none of its own has nothing to resolve. The engine queried anyway: a statement per job, 19 on a XEP's
- * way to Final and two in every deferral. A job without an execution, or not loaded by the command,
- * is looked up as before.
+ * process instance has none of its own has nothing to resolve. The engine queried anyway: a
+ * statement per job, 19 on a XEP's way to Final and two in every deferral. A job without an
+ * execution, or not loaded by the command, is looked up as before.
  */
 final class FailedJobIncidents extends AbstractProcessEnginePlugin {
 

@@ -2,7 +2,6 @@ package org.xsf.xepflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -64,7 +63,7 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
   }
 
   @Test
-  void aJobWhoseExecutionHasNoIncidentIsDeletedWithoutLookingForOne() {
+  void aJobWhoseProcessHasNoIncidentIsDeletedWithoutLookingForOne() {
     try (H2Statements statements = H2Statements.counting(processEngine, jdbc)) {
       ProcessInstance pi = protoXepAwaitingItsAnnouncement();
       long before = statements.count(INCIDENT_LOOKUP);
@@ -86,9 +85,7 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
   }
 
   private ProcessInstance protoXepAwaitingItsAnnouncement() {
-    ProcessInstance pi = startForm("author2", "protoxep-submission", Map.of("xml", fixture("inbox/data_policy.xml")));
-    complete("editor", pi.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", "Standards Track"));
-    return pi;
+    return protoXepFormatAccepted("author2", "inbox/data_policy.xml", "Standards Track");
   }
 
   private Job announcementOf(ProcessInstance pi) {

@@ -31,8 +31,7 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
 
   /** A ProtoXEP submitted, its format accepted and no Council member objecting: a new XEP. */
   protected ProcessInstance accept(String author, String fixture, String type) {
-    ProcessInstance submission = startForm(author, "protoxep-submission", Map.of("xml", fixture(fixture)));
-    complete("editor", submission.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", type));
+    ProcessInstance submission = protoXepFormatAccepted(author, fixture, type);
     runDueJobs(submission.getId());
     if ("Board".equals(runtimeService.getVariable(submission.getId(), "approvingBody"))) {
       complete("editor", submission.getId(), "Task_BoardConsultation", Map.of("boardDecision", "accept"));

@@ -3,7 +3,6 @@ package org.xsf.xepflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ class AnnouncementOutageTest extends ProcessTestSupport {
 
   @Test
   void aFailedAnnouncementIsRetriedBecomesAnIncidentAndGoesOutOnceWhenRetried() {
-    ProcessInstance pi = startForm("author2", "protoxep-submission", Map.of("xml", fixture("inbox/data_policy.xml")));
-    complete("editor", pi.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", "Standards Track"));
+    ProcessInstance pi = protoXepFormatAccepted("author2", "inbox/data_policy.xml", "Standards Track");
     MailOutage.begin(settings);
 
     Job announcement = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();

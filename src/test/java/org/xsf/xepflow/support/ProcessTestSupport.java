@@ -117,6 +117,13 @@ public abstract class ProcessTestSupport {
     return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
+  /** An author's ProtoXEP whose format the Editor accepted: its announcement is due next. */
+  protected ProcessInstance protoXepFormatAccepted(String author, String fixture, String type) {
+    ProcessInstance pi = startForm(author, "protoxep-submission", Map.of("xml", fixture(fixture)));
+    complete("editor", pi.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", type));
+    return pi;
+  }
+
   /** Submits the start form of the latest version of a process as a demo user, as Tasklist does. */
   protected ProcessInstance startForm(String user, String processKey, Map<String, Object> fields) {
     String definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
