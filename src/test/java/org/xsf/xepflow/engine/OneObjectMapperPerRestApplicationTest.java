@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Providers;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.task.Task;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
-/** engine-rest writes JSON with one ObjectMapper, configured as Camunda's own resolver configures a new one per request. */
+/** engine-rest writes JSON and HAL (which Tasklist asks for) with one ObjectMapper, configured as Camunda's own resolver configures a new one per request. */
 class OneObjectMapperPerRestApplicationTest extends ProcessTestSupport {
   @Autowired
   TestRestTemplate http;
@@ -41,6 +42,8 @@ class OneObjectMapperPerRestApplicationTest extends ProcessTestSupport {
       ObjectMapper mapper = resolver.getContext(Task.class);
       assertThat(resolver.getContext(Task.class)).isSameAs(mapper);
       assertThat(mapper.writeValueAsString(new Date(0))).isEqualTo("\"1970-01-01T00:00:00.000+0000\"");
+      assertThat(providers.getContextResolver(ObjectMapper.class, MediaType.valueOf(Hal.APPLICATION_HAL_JSON))
+          .getContext(Task.class)).isSameAs(mapper);
     } finally {
       processEngine.getTaskService().deleteTask(task.getId(), true);
     }
