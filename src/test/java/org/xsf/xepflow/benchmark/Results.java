@@ -45,6 +45,7 @@ final class Results {
       case "ms" -> String.format("%.1f ms", value);
       case "s" -> String.format("%.1f s", value);
       case "MiB" -> String.format("%.0f MiB", value);
+      case "per call" -> String.format("%.1f", value);
       default -> String.format("%.0f %s", value, unit).trim();
     };
   }

@@ -41,7 +41,7 @@ final class ScaleBenchmark {
       String scale = "%d XEP lifecycles: %d%% Deferred, %d%% Final, %d in a Council vote".formatted(xeps,
           Math.round(100.0 * DEFERRED / TEMPLATES), Math.round(100.0 * FINAL / TEMPLATES), OPEN_VOTES);
       int aFinalXep = (times / 2) * TEMPLATES + DEFERRED + FINAL / 2;
-      new QueryLatency(app.context.getEnvironment().getProperty("local.server.port", Integer.class))
+      new QueryLatency(app)
           .run(results, "postgres", scale, "Final", aFinalXep);
     }
   }

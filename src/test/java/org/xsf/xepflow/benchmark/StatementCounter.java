@@ -60,11 +60,16 @@ final class StatementCounter implements BeanPostProcessor {
    * how often each ran per run ({@code runs} of each side), and the baseline's, if it had any.
    */
   void writeSlowest(Path file, String title, int runs) throws IOException {
+    Files.write(file, slowest(title, runs));
+  }
+
+  /** The table {@link #writeSlowest} writes, under its title. */
+  List<String> slowest(String title, int runs) {
     boolean baseline = bySql.values().stream().anyMatch(sums -> sums[2].sum() > 0);
     String header = baseline ? "| total | executions | per run | the baseline's per run | statement |"
         : "| total | executions | per run | statement |";
-    Files.write(file, Stream.concat(Stream.of(title, "", header, header.replaceAll("[^|]+", " --- ")),
-        slowest(80, runs, baseline).stream()).toList());
+    return Stream.concat(Stream.of(title, "", header, header.replaceAll("[^|]+", " --- ")),
+        slowest(80, runs, baseline).stream()).toList();
   }
 
   private List<String> slowest(int n, int runs, boolean baseline) {

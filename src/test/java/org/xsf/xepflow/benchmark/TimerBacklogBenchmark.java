@@ -38,7 +38,7 @@ final class TimerBacklogBenchmark {
       fill(List.of(app), documents, results);
       drain(List.of(app), "one node", results);
       app.analyze();
-      new QueryLatency(app.context.getEnvironment().getProperty("local.server.port", Integer.class))
+      new QueryLatency(app)
           .run(results, db, count + " XEPs with their history", "Deferred", 1 + count / 2);
     }
     if (db.equals("postgres") && twoNodes) {
