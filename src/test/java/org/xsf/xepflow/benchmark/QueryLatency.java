@@ -126,7 +126,11 @@ final class QueryLatency {
 
     @Override
     public String firstPage(String filter) throws Exception {
-      return post("/filter/" + filter + "/list?firstResult=0&maxResults=15", TASKLIST_PAGE, TASKLIST_ACCEPTS);
+      String page = post("/filter/" + filter + "/list?firstResult=0&maxResults=15", TASKLIST_PAGE, TASKLIST_ACCEPTS);
+      if (!page.startsWith("{") || !page.contains("\"count\"")) {
+        throw new IllegalStateException("Not the HAL answer Tasklist gets, with its count: " + page);
+      }
+      return page;
     }
 
     private String post(String path, String json, String accept) throws Exception {

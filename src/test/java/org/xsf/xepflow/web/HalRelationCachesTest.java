@@ -36,6 +36,7 @@ class HalRelationCachesTest extends ProcessTestSupport {
       Map<?, ?> page = http.withBasicAuth("editor", "xsf").postForObject("/engine-rest/filter/" + filter + "/list",
           new HttpEntity<>("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}", headers), Map.class);
 
+      assertThat(page.get("count")).isEqualTo(1);
       Map<?, ?> embedded = (Map<?, ?>) page.get("_embedded");
       List<?> assignees = (List<?>) embedded.get("assignee");
       assertThat(assignees).hasSize(1);
