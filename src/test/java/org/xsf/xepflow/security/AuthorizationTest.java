@@ -22,8 +22,7 @@ class AuthorizationTest extends LifecycleTestSupport {
 
   @Test
   void onlyTheEditorDoesTheEditorsSteps() {
-    ProcessInstance submission = startForm("author1", "protoxep-submission", Map.of("xml", fixture("inbox/instant-gaming.xml")));
-    Task review = processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId()).singleResult();
+    Task review = submittedForFormatReview("author1", "inbox/instant-gaming.xml");
 
     for (String notTheEditor : new String[] {"author1", "council1", "board1"}) {
       assertThatThrownBy(() -> as(notTheEditor, () -> formService.submitTaskForm(review.getId(),

@@ -124,6 +124,12 @@ public abstract class ProcessTestSupport {
     return pi;
   }
 
+  /** The Editor's format review of a ProtoXEP the author has just submitted. */
+  protected Task submittedForFormatReview(String author, String fixture) {
+    ProcessInstance submission = startForm(author, "protoxep-submission", Map.of("xml", fixture(fixture)));
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId()).singleResult();
+  }
+
   /** Submits the start form of the latest version of a process as a demo user, as Tasklist does. */
   protected ProcessInstance startForm(String user, String processKey, Map<String, Object> fields) {
     String definition = processEngine.getRepositoryService().createProcessDefinitionQuery()

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.hal.cache.DefaultHalResourceCache;
 import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
 import org.camunda.bpm.engine.rest.hal.user.HalUser;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +24,7 @@ class HalRelationCachesTest extends ProcessTestSupport {
 
   @Test
   void tasklistsHalAnswerFillsTheCachesOfItsRelations() {
-    ProcessInstance submission = startForm("author1", "protoxep-submission", Map.of("xml", fixture("inbox/jingle-rtp-mti.xml")));
-    Task review = processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId()).singleResult();
+    Task review = submittedForFormatReview("author1", "inbox/jingle-rtp-mti.xml");
     processEngine.getTaskService().claim(review.getId(), "editor");
     try {
       String filter = processEngine.getFilterService().createFilterQuery().filterName("My tasks").singleResult().getId();
@@ -44,7 +42,7 @@ class HalRelationCachesTest extends ProcessTestSupport {
       assertThat(cache(HalUser.class).get("editor")).isNotNull();
       assertThat(cache(HalProcessDefinition.class).get(review.getProcessDefinitionId())).isNotNull();
     } finally {
-      processEngine.getRuntimeService().deleteProcessInstance(submission.getId(), "test done");
+      processEngine.getRuntimeService().deleteProcessInstance(review.getProcessInstanceId(), "test done");
     }
   }
 
