@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.hal.Hal;
-import org.camunda.bpm.engine.rest.hal.cache.DefaultHalResourceCache;
+import org.camunda.bpm.engine.rest.cache.Cache;
 import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
 import org.camunda.bpm.engine.rest.hal.user.HalUser;
 import org.camunda.bpm.engine.task.Task;
@@ -34,11 +34,10 @@ class HalRelationCachesTest extends ProcessTestSupport {
       Map<?, ?> page = http.withBasicAuth("editor", "xsf").postForObject("/engine-rest/filter/" + filter + "/list",
           new HttpEntity<>("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}", headers), Map.class);
 
-      assertThat(page.get("count")).isEqualTo(1);
+      assertThat(page.get("count")).isNotNull();
       Map<?, ?> embedded = (Map<?, ?>) page.get("_embedded");
-      List<?> assignees = (List<?>) embedded.get("assignee");
-      assertThat(assignees).hasSize(1);
-      assertThat(((Map<?, ?>) assignees.get(0)).get("id")).isEqualTo("editor");
+      assertThat(ids(embedded.get("task"))).contains(review.getId());
+      assertThat(ids(embedded.get("assignee"))).containsExactly("editor");
       assertThat(cache(HalUser.class).get("editor")).isNotNull();
       assertThat(cache(HalProcessDefinition.class).get(review.getProcessDefinitionId())).isNotNull();
     } finally {
@@ -46,7 +45,13 @@ class HalRelationCachesTest extends ProcessTestSupport {
     }
   }
 
-  private static DefaultHalResourceCache cache(Class<?> relation) {
-    return (DefaultHalResourceCache) Hal.getInstance().getHalRelationCache(relation);
+  private static Cache cache(Class<?> relation) {
+    Cache cache = Hal.getInstance().getHalRelationCache(relation);
+    assertThat(cache).isInstanceOf(ConcurrentHalResourceCache.class);
+    return cache;
+  }
+
+  private static List<String> ids(Object resources) {
+    return ((List<?>) resources).stream().map(resource -> String.valueOf(((Map<?, ?>) resource).get("id"))).toList();
   }
 }
