@@ -3,7 +3,6 @@ package org.xsf.xepflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,9 +40,7 @@ class CockpitBrowserTest extends BrowserTestSupport {
   @Test
   void runningXepsShowTheirCurrentStepAndAFailedAnnouncementShowsAsAnIncident() {
     ProcessInstance lifecycle = accept("author1", "inbox/xep-ai.xml", "Standards Track");
-    ProcessInstance submission = startForm("author2", "protoxep-submission", Map.of("xml", fixture("inbox/jingle-rtp-mti.xml")));
-    complete("editor", submission.getId(), "Task_EditorFormatReview",
-        Map.of("formatDecision", "accept", "xepType", "Standards Track"));
+    ProcessInstance submission = protoXepFormatAccepted("author2", "inbox/jingle-rtp-mti.xml", "Standards Track");
     MailOutage.begin(mailSettings);
     Job announcement = managementService.createJobQuery().processInstanceId(submission.getId()).singleResult();
     failUntilIncident(announcement.getId(), "Couldn't connect to host");

@@ -119,15 +119,19 @@ public abstract class ProcessTestSupport {
 
   /** An author's ProtoXEP whose format the Editor accepted: its announcement is due next. */
   protected ProcessInstance protoXepFormatAccepted(String author, String fixture, String type) {
-    ProcessInstance pi = startForm(author, "protoxep-submission", Map.of("xml", fixture(fixture)));
+    ProcessInstance pi = protoXepSubmitted(author, fixture);
     complete("editor", pi.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", type));
     return pi;
   }
 
   /** The Editor's format review of a ProtoXEP the author has just submitted. */
   protected Task submittedForFormatReview(String author, String fixture) {
-    ProcessInstance submission = startForm(author, "protoxep-submission", Map.of("xml", fixture(fixture)));
+    ProcessInstance submission = protoXepSubmitted(author, fixture);
     return processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId()).singleResult();
+  }
+
+  private ProcessInstance protoXepSubmitted(String author, String fixture) {
+    return startForm(author, "protoxep-submission", Map.of("xml", fixture(fixture)));
   }
 
   /** Submits the start form of the latest version of a process as a demo user, as Tasklist does. */
