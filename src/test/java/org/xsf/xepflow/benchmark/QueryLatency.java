@@ -71,6 +71,11 @@ final class QueryLatency {
     record(what + ", first page and count (" + count + " tasks; " + scale + ")", db, results, () -> api.firstPage(filter));
   }
 
+  /** The first 15 of a filter's tasks, as Tasklist and the API clients both ask for them. */
+  private static String firstPagePath(String filter) {
+    return "/filter/" + filter + "/list?firstResult=0&maxResults=15";
+  }
+
   /** The engine's REST API, as one user. */
   private interface EngineApi {
     String get(String path) throws Exception;
@@ -79,7 +84,7 @@ final class QueryLatency {
 
     /** A filter's first page of tasks and their count, as this kind of client asks for them. */
     default String firstPage(String filter) throws Exception {
-      return post("/filter/" + filter + "/list?firstResult=0&maxResults=15", NEWEST_FIRST)
+      return post(firstPagePath(filter), NEWEST_FIRST)
           + post("/filter/" + filter + "/count", "{}");
     }
   }
@@ -126,7 +131,7 @@ final class QueryLatency {
 
     @Override
     public String firstPage(String filter) throws Exception {
-      String page = post("/filter/" + filter + "/list?firstResult=0&maxResults=15", TASKLIST_PAGE, TASKLIST_ACCEPTS);
+      String page = post(firstPagePath(filter), TASKLIST_PAGE, TASKLIST_ACCEPTS);
       if (!page.startsWith("{") || !page.contains("\"count\"")) {
         throw new IllegalStateException("Not the HAL answer Tasklist gets, with its count: " + page);
       }
