@@ -72,15 +72,13 @@ final class LifecycleBenchmark {
       app.statements.writeSlowest(Path.of("target", "benchmarks", "lifecycle-sql-" + db + ".md"),
           "Statements that took the most time while " + oursCounted.runs + " of " + count + " XEPs went from ProtoXEP to Final ("
               + db + ")", oursCounted.runs);
-      app.statements.counting(true);
 
       String what = " per XEP, ProtoXEP to Final (" + count + " XEPs; " + tasks + " user tasks, " + timers + " timers, "
           + personSteps + " steps by a person)";
-      results.add("time" + what, db, ours.perRun(ours.nanos) / 1e6, base.perRun(base.nanos) / 1e6, "ms", 1.5);
-      results.add("SQL statements" + what, db, oursCounted.perRun(oursCounted.statements),
-          baseCounted.perRun(baseCounted.statements), "", 1.5);
-      results.add("time with the statements counted" + what, db, oursCounted.perRun(oursCounted.nanos) / 1e6,
-          baseCounted.perRun(baseCounted.nanos) / 1e6, "ms", 0);
+      results.add("time" + what, db, ours.millisPerRun(), base.millisPerRun(), "ms", 1.5);
+      results.add("SQL statements" + what, db, oursCounted.statementsPerRun(), baseCounted.statementsPerRun(), "", 1.5);
+      results.add("time with the statements counted" + what, db, oursCounted.millisPerRun(), baseCounted.millisPerRun(),
+          "ms", 0);
       results.add("BPMN activities executed" + what, db, (double) activities / count, (double) baseActivities / count,
           "", 0);
     }
@@ -90,7 +88,7 @@ final class LifecycleBenchmark {
   private void progress(int done, Cost ours, Cost base) {
     int last = ours.runs - ours.reported;
     System.out.printf("%s: %d of %d lifecycles, so far %.1f against %.1f ms per XEP (%.2fx); the last %d: %.1f against %.1f ms%n",
-        db, done, count, ours.perRun(ours.nanos) / 1e6, base.perRun(base.nanos) / 1e6, (double) ours.nanos / base.nanos,
+        db, done, count, ours.millisPerRun(), base.millisPerRun(), (double) ours.nanos / base.nanos,
         last, ours.sinceReport(), base.sinceReport());
   }
 
@@ -102,8 +100,12 @@ final class LifecycleBenchmark {
     int reported;
     long nanosReported;
 
-    double perRun(double sum) {
-      return sum / runs;
+    double millisPerRun() {
+      return nanos / 1e6 / runs;
+    }
+
+    double statementsPerRun() {
+      return (double) statements / runs;
     }
 
     /** Milliseconds per XEP since the last report, which this one becomes. */

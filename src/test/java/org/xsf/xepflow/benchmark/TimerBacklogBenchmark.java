@@ -36,8 +36,9 @@ final class TimerBacklogBenchmark {
   }
 
   void run(Results results) throws Exception {
+    Path backlog = documents(1, count);
     try (BenchmarkApp app = new BenchmarkApp(db, "backlog", true)) {
-      fill(List.of(app), documents(1, count), count, results);
+      fill(List.of(app), backlog, count, results);
       drain(List.of(app), count, "one node", results);
       fill(List.of(app), documents(count + 1, COUNTED), COUNTED, null);
       countStatements(app);
@@ -49,7 +50,7 @@ final class TimerBacklogBenchmark {
     if (db.equals("postgres") && twoNodes) {
       try (BenchmarkApp first = new BenchmarkApp(db, "backlog-nodes", true);
           BenchmarkApp second = first.secondNode("backlog-node-2")) {
-        fill(List.of(first, second), documents(1, count), count, null);
+        fill(List.of(first, second), backlog, count, null);
         drain(List.of(first, second), count, "two nodes", results);
       }
     }
