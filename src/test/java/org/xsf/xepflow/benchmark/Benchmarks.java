@@ -11,10 +11,12 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The benchmark command (mvn -Pbenchmark verify, arguments in bench.args):
- * --db=h2,postgres --lifecycles=N --backlog=N --backlog-nodes=1|2 --startups=N --scale=N (0 leaves a
- * benchmark out; --backlog-nodes=1 leaves out the backlog on two nodes sharing PostgreSQL; the
- * queries with N lifecycles run on PostgreSQL only and are left out unless asked for: 100,000 take
- * about 20 minutes and 35 GB; --scale-keep measures again on the database an earlier run built).
+ * --db=h2,postgres --lifecycles=N --lifecycles-prefilled=N --backlog=N --backlog-nodes=1|2 --startups=N
+ * --scale=N (0 leaves a benchmark out; --lifecycles-prefilled=N copies N lifecycles and their
+ * baselines in SQL before the measured ones, on PostgreSQL; --backlog-nodes=1 leaves out the backlog
+ * on two nodes sharing PostgreSQL; the queries with N lifecycles run on PostgreSQL only and are left
+ * out unless asked for: 100,000 take about 20 minutes and 35 GB; --scale-keep measures again on the
+ * database an earlier run built).
  */
 public final class Benchmarks {
   private Benchmarks() {
@@ -25,6 +27,7 @@ public final class Benchmarks {
         .collect(Collectors.toMap(a -> a[0], a -> a.length > 1 ? a[1] : ""));
     List<String> databases = List.of(options.getOrDefault("db", "h2").split(","));
     int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", "100"));
+    int prefilled = Integer.parseInt(options.getOrDefault("lifecycles-prefilled", "0"));
     int backlog = Integer.parseInt(options.getOrDefault("backlog", "1000"));
     boolean twoNodes = !"1".equals(options.get("backlog-nodes"));
     int startups = Integer.parseInt(options.getOrDefault("startups", "3"));
@@ -47,7 +50,7 @@ public final class Benchmarks {
         new StartupBenchmark(startups).run(db, results);
       }
       if (lifecycles > 0) {
-        new LifecycleBenchmark(db, lifecycles).run(results);
+        new LifecycleBenchmark(db, lifecycles, prefilled).run(results);
       }
       if (backlog > 0) {
         new TimerBacklogBenchmark(db, backlog, twoNodes).run(results);
