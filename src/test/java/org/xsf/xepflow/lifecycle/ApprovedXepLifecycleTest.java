@@ -55,6 +55,13 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     assertThat(interim).isWaitingAt("Message_ApprovedSuccessorApproved", "Message_CouncilDecisionApproved",
         "Message_RevisedVersionProposed");
 
+    // another XEP's approval is not its successor's
+    ProcessInstance unrelated = accept("author2", "inbox/rsf.xml", "Informational");
+    advanceByUnanimousVote(unrelated);
+    assertStatus(unrelated, XepStatus.Active);
+    runAllDueJobs(interim);
+    assertStatus(interim, XepStatus.Active);
+
     advanceByUnanimousVote(successor);
     assertStatus(successor, XepStatus.Active);
     runAllDueJobs(interim);
