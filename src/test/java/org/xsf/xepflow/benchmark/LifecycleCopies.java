@@ -61,10 +61,11 @@ final class LifecycleCopies implements AutoCloseable {
     Set<String> idColumns = markIds(staged);
     int xeps = (int) single("select count(*) from xs_template_xf_xep");
     long first = single("select min(number) from xs_template_xf_xep");
-    if (xeps == 0 || single("select max(number) from xs_template_xf_xep") != first + xeps - 1
-        || single("select count(*) from xf_xep where number > " + (first + xeps - 1)) > 0) {
+    long last = first + xeps - 1;
+    if (xeps == 0 || single("select max(number) from xs_template_xf_xep") != last
+        || single("select count(*) from xf_xep where number > " + last) > 0) {
       // copy k's numbers are the templates' plus k times their count
-      throw new IllegalStateException("The template XEPs must be numbered " + first + " to " + (first + xeps - 1)
+      throw new IllegalStateException("The template XEPs must be numbered " + first + " to " + last
           + ", the last XEPs of their database");
     }
     // Above every id given out so far, and every id the running application may hold in memory
