@@ -60,7 +60,10 @@ final class BenchmarkApp implements AutoCloseable {
     // As command-line arguments: they win over application.yaml (default properties would not).
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     this.context = new SpringApplicationBuilder(XepflowApplication.class)
-        .initializers(context -> context.getBeanFactory().addBeanPostProcessor(statements)).run(args);
+        .initializers(context -> {
+          context.getBeanFactory().addBeanPostProcessor(statements);
+          context.getBeanFactory().registerSingleton("driverLookups", new DriverLookups());
+        }).run(args);
   }
 
   /**

@@ -101,7 +101,7 @@ class LifecycleDriver extends LifecycleTestSupport {
   }
 
   private void expectStatus(ProcessInstance lifecycle, XepStatus expected) {
-    if (registryEntry(lifecycle).getStatus() != expected) {
+    if (DriverLookups.lookup(() -> registryEntry(lifecycle)).getStatus() != expected) {
       throw new IllegalStateException("XEP " + lifecycle.getBusinessKey() + " did not reach " + expected);
     }
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -25,10 +26,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class StatementCounter implements BeanPostProcessor {
   private final AtomicLong statements = new AtomicLong();
-  private final Map<String, LongAdder[]> bySql = new ConcurrentHashMap<>();
+  /** Those of {@link #statements} a driver sent to look up its next step, not as a step. */
+  private final AtomicLong lookups = new AtomicLong();
+  private final Map<String, Sums> bySql = new ConcurrentHashMap<>();
   /** Each statement's text as listed, made once per text: a regular expression per call took 6 % of a backlog's job threads. */
   private final Map<String, String> kinds = new ConcurrentHashMap<>();
-  /** 0 while the measured side runs, 2 while its baseline runs: where in the sums its statements go. */
+  /** 0 while the measured side runs, 1 while its baseline runs: where in the sums its statements go. */
   private volatile int column;
   private volatile boolean counting = true;
 
@@ -37,12 +40,14 @@ final class StatementCounter implements BeanPostProcessor {
     if (bean instanceof DataSource dataSource && !(bean instanceof Switch)) {
       return new Switch(dataSource, ProxyDataSourceBuilder.create(dataSource).name(beanName).afterQuery((execution, queries) -> {
         statements.addAndGet(queries.size());
+        boolean lookup = DriverLookups.active();
+        if (lookup) {
+          lookups.addAndGet(queries.size());
+        }
         // a batch counts as one kind of statement, its time once
         String kind = kinds.computeIfAbsent(queries.get(0).getQuery(), StatementCounter::kind);
-        LongAdder[] sums = bySql.computeIfAbsent(kind,
-            k -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()});
-        sums[column].add(queries.size());
-        sums[column + 1].add(execution.getElapsedTime());
+        bySql.computeIfAbsent(lookup ? "(a driver's lookup) " + kind : kind, k -> new Sums())
+            .add(column, queries.size(), execution.getElapsedTime());
       }).build());
     }
     return bean;
@@ -57,18 +62,23 @@ final class StatementCounter implements BeanPostProcessor {
     return statements.get();
   }
 
+  long lookups() {
+    return lookups.get();
+  }
+
   void clearKinds() {
     bySql.clear();
   }
 
   /** Whether statements from now on are the baseline's, listed beside the measured side's by {@link #writeSlowest}. */
   void countAsBaseline(boolean baseline) {
-    column = baseline ? 2 : 0;
+    column = baseline ? 1 : 0;
   }
 
   /**
-   * Writes the kinds of statements that took the most time since {@link #clearKinds()} as a table:
-   * how often each ran per run ({@code runs} of each side), and the baseline's, if it had any.
+   * Writes every kind of statement since {@link #clearKinds()} as a table, those that took the most
+   * time first: how often each ran per run ({@code runs} of each side), and the baseline's, if it had
+   * any; a driver's lookups are listed apart from the same statements sent by a step.
    */
   void writeSlowest(Path file, String title, int runs) throws IOException {
     Files.write(file, slowest(title, runs));
@@ -76,20 +86,39 @@ final class StatementCounter implements BeanPostProcessor {
 
   /** The table {@link #writeSlowest} writes, under its title. */
   List<String> slowest(String title, int runs) {
-    boolean baseline = bySql.values().stream().anyMatch(sums -> sums[2].sum() > 0);
-    String header = baseline ? "| total | executions | per run | the baseline's per run | statement |"
-        : "| total | executions | per run | statement |";
+    boolean baseline = bySql.values().stream().anyMatch(sums -> sums.executions[1].sum() > 0);
+    String header = baseline ? "| total | executions | per run | longest | the baseline's per run | statement |"
+        : "| total | executions | per run | longest | statement |";
     return Stream.concat(Stream.of(title, "", header, header.replaceAll("[^|]+", " --- ")),
-        slowest(80, runs, baseline).stream()).toList();
+        slowest(runs, baseline).stream()).toList();
   }
 
-  private List<String> slowest(int n, int runs, boolean baseline) {
+  private List<String> slowest(int runs, boolean baseline) {
     return bySql.entrySet().stream()
-        .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder[]> e) -> e.getValue()[1].sum()).reversed())
-        .limit(n).map(e -> "| %d ms | %d | %.1f |%s `%s` |".formatted(e.getValue()[1].sum(), e.getValue()[0].sum(),
-            e.getValue()[0].sum() / (double) runs,
-            baseline ? " %.1f |".formatted(e.getValue()[2].sum() / (double) runs) : "", e.getKey()))
+        .sorted(Comparator.comparingLong((Map.Entry<String, Sums> e) -> e.getValue().millis.sum()).reversed())
+        .map(e -> "| %d ms | %d | %.1f | %d ms |%s `%s` |".formatted(e.getValue().millis.sum(),
+            e.getValue().executions[0].sum(), e.getValue().executions[0].sum() / (double) runs, e.getValue().longest.get(),
+            baseline ? " %.1f |".formatted(e.getValue().executions[1].sum() / (double) runs) : "", e.getKey()))
         .toList();
+  }
+
+  /**
+   * One kind of statement: how often each side ran it, and the measured side's time in all and at
+   * the longest (a few long waits, as for a lock or the database writing its file, tell apart from
+   * a statement slow every time).
+   */
+  private static final class Sums {
+    final LongAdder[] executions = {new LongAdder(), new LongAdder()};
+    final LongAdder millis = new LongAdder();
+    final LongAccumulator longest = new LongAccumulator(Math::max, 0);
+
+    void add(int side, int statements, long elapsedMillis) {
+      executions[side].add(statements);
+      if (side == 0) {
+        millis.add(elapsedMillis);
+        longest.accumulate(elapsedMillis);
+      }
+    }
   }
 
   /** The pool, through the counting proxy or not. */

@@ -110,7 +110,7 @@ final class TimerBacklogBenchmark {
     if (statements > 0) {
       results.add("SQL statements per deferral (with its announcement), " + where, db, (double) statements / due, "", 0);
       nodes.get(0).statements.writeSlowest(Path.of("target", "benchmarks", "backlog-sql-" + db + ".md"),
-          "Statements that took the most time while " + due + " due inactivity timers fired (" + db + ", " + where + ")",
+          "Statements, those that took the most time first, while " + due + " due inactivity timers fired (" + db + ", " + where + ")",
           due);
     }
     results.add("CPU time per deferral of this JVM (the app, its mail server, the benchmark), " + where, db,
