@@ -5,13 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
@@ -55,22 +60,22 @@ public class SourceControl {
     try (Git git = open()) {
       Repository repository = git.getRepository();
       ObjectId head = repository.resolve("HEAD^{tree}");
-      // one add for all files: each add rewrites git's index, which holds every XEP
-      AddCommand add = git.add();
-      boolean changed = false;
-      for (Map.Entry<Integer, String> document : documents.entrySet()) {
-        String file = "xep-%04d.xml".formatted(document.getKey());
-        byte[] source = document.getValue().getBytes(StandardCharsets.UTF_8);
-        // A status change leaves the source as it is: compared with the last commit, not by
-        // scanning the working tree (which grows with the number of XEPs).
-        if (head == null || !committed(repository, head, file, source)) {
-          Files.write(directory.resolve(file), source);
-          add.addFilepattern(file);
-          changed = true;
+      List<Staged> changed = new ArrayList<>();
+      try (ObjectInserter inserter = repository.newObjectInserter()) {
+        for (Map.Entry<Integer, String> document : documents.entrySet()) {
+          String file = "xep-%04d.xml".formatted(document.getKey());
+          byte[] source = document.getValue().getBytes(StandardCharsets.UTF_8);
+          // A status change leaves the source as it is: compared with the last commit, not by
+          // scanning the working tree (which grows with the number of XEPs).
+          if (head == null || !committed(repository, head, file, source)) {
+            Path written = Files.write(directory.resolve(file), source);
+            changed.add(new Staged(file, inserter.insert(Constants.OBJ_BLOB, source), written));
+          }
         }
+        inserter.flush();
       }
-      if (changed) {
-        add.call();
+      if (!changed.isEmpty()) {
+        stage(repository, changed);
         git.commit().setMessage(message).setAuthor(editorName, editorEmail).setCommitter(editorName, editorEmail)
             .setSign(false).call();
       }
@@ -78,6 +83,43 @@ public class SourceControl {
       throw new UncheckedIOException(e);
     } catch (GitAPIException e) {
       throw new IllegalStateException("Could not commit to " + directory, e);
+    }
+  }
+
+  /**
+   * Puts the files in git's index as {@code git add} would, without its walk over the working tree:
+   * that lists and compares every XEP's file (30 ms a commit at 1,000 XEPs, 125 ms at 10,000).
+   */
+  private static void stage(Repository repository, List<Staged> files) throws IOException {
+    DirCache index = repository.lockDirCache();
+    try {
+      DirCacheEditor editor = index.editor();
+      files.forEach(editor::add);
+      editor.commit();
+    } finally {
+      index.unlock();
+    }
+  }
+
+  /** A file's index entry: the blob just written and the file's size and time, so that git sees it unchanged. */
+  private static final class Staged extends DirCacheEditor.PathEdit {
+    private final ObjectId blob;
+    private final long length;
+    private final Instant modified;
+
+    Staged(String file, ObjectId blob, Path written) throws IOException {
+      super(file);
+      this.blob = blob;
+      this.length = Files.size(written);
+      this.modified = Files.getLastModifiedTime(written).toInstant();
+    }
+
+    @Override
+    public void apply(DirCacheEntry entry) {
+      entry.setObjectId(blob);
+      entry.setFileMode(FileMode.REGULAR_FILE);
+      entry.setLength(length);
+      entry.setLastModified(modified);
     }
   }
 

@@ -74,6 +74,8 @@ class PublishedSiteTest extends LifecycleTestSupport {
           "XEP-%04d 0.2: Changes 0.2".formatted(number(lifecycle)),
           "XEP-%04d 0.1: Accepted by the XMPP Council: no Council member objected.".formatted(number(lifecycle)));
       assertThat(log.get(0).getCommitterIdent().getName()).isEqualTo("XMPP Extensions Editor");
+      // the files, git's index and the last commit agree, as after a git add and commit
+      assertThat(git.status().call().isClean()).isTrue();
     } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
       throw new AssertionError(e);
     }
