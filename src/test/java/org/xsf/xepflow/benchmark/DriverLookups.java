@@ -6,13 +6,15 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * Tells the statements of a driver's lookups (the tasks, jobs and called processes it looks for
  * before each step) from the engine's work on its steps: a query the driver sends is a lookup, a
- * query a delegate sends inside a step is work. Ours' driver looks up more than the baseline's (it
+ * query a delegate sends inside a step is work. So is a variable it reads (which way a submission
+ * went: to the Board or to the Council), as a person would see in Tasklist. Ours' driver looks up more than the baseline's (it
  * finds the processes a lifecycle called), which is the driver's cost, not the procedure's.
  */
 final class DriverLookups extends AbstractProcessEnginePlugin {
@@ -60,7 +62,8 @@ final class DriverLookups extends AbstractProcessEnginePlugin {
       DEPTH.set(depth + 1);
       try {
         // only the outermost command is the driver's: a query nested in a step is the step's work
-        return depth == 0 && command instanceof AbstractQuery<?, ?> ? lookup(() -> next.execute(command)) : next.execute(command);
+        boolean read = command instanceof AbstractQuery<?, ?> || command instanceof GetExecutionVariableCmd;
+        return depth == 0 && read ? lookup(() -> next.execute(command)) : next.execute(command);
       } finally {
         DEPTH.set(depth);
       }

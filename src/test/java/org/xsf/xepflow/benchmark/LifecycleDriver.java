@@ -106,6 +106,18 @@ class LifecycleDriver extends LifecycleTestSupport {
     }
   }
 
+  /**
+   * The vote open in a lifecycle, found by the lifecycle as its root in one query: the tests'
+   * search asks for each process and its called ones level by level, which read more of the
+   * executions as the database grew (ours' lookups 42 -> 234 ms per XEP over 10,000 on H2).
+   */
+  @Override
+  protected String openVote(String lifecycleId) {
+    ProcessInstance vote = runtimeService.createProcessInstanceQuery().rootProcessInstanceId(lifecycleId)
+        .processDefinitionKey("council-vote").singleResult();
+    return vote == null ? null : vote.getId();
+  }
+
   /** Runs every due job, one at a time, as a job executor would: one query per job, not per process. */
   @Override
   protected void runAllDueJobs(ProcessInstance lifecycle) {
