@@ -9,6 +9,7 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -51,19 +52,27 @@ final class TaskQueriesPlannedPerExecution extends AbstractProcessEnginePlugin {
       this.mybatis = mybatis;
     }
 
+    /**
+     * Wraps the task queries' statement handlers only. MyBatis offers each plugin the executor and
+     * every handler of every statement, and its default wrap reads the plugin's annotations and the
+     * target's interfaces each time: 4 % of the job threads' samples in a backlog on PostgreSQL, for
+     * handlers that were then left alone.
+     */
+    @Override
+    public Object plugin(Object target) {
+      return target instanceof StatementHandler handler && isTaskQuery(handler) ? Plugin.wrap(target, this) : target;
+    }
+
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       Statement statement = (Statement) invocation.proceed();
-      MappedStatement mapped = (MappedStatement) mybatis.newMetaObject(invocation.getTarget())
-          .getValue("delegate.mappedStatement");
-      if (isTaskQuery(mapped.getId())) {
-        oneShot(statement);
-      }
+      oneShot(statement);
       return statement;
     }
 
-    private static boolean isTaskQuery(String statementId) {
-      return STATEMENTS.contains(statementId.substring(statementId.lastIndexOf('.') + 1));
+    private boolean isTaskQuery(StatementHandler handler) {
+      String id = ((MappedStatement) mybatis.newMetaObject(handler).getValue("delegate.mappedStatement")).getId();
+      return STATEMENTS.contains(id.substring(id.lastIndexOf('.') + 1));
     }
 
     private static void oneShot(Statement statement) throws SQLException {
