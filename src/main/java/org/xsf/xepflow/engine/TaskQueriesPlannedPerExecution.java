@@ -3,6 +3,8 @@ package org.xsf.xepflow.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -43,13 +45,19 @@ final class TaskQueriesPlannedPerExecution extends AbstractProcessEnginePlugin {
   @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
   static final class OneShotTaskQueries implements Interceptor {
     /**
-     * Reads the statement's id through MyBatis's cached reflection: SystemMetaObject looks up the
+     * Reads a handler's statement through MyBatis's cached reflection: SystemMetaObject looks up the
      * handler's fields anew each time, 12 % of the job threads' time in a backlog on PostgreSQL.
      */
     private final Configuration mybatis;
+    /** The task queries' statements, found once: a handler's is compared by reference. */
+    private final Set<MappedStatement> taskQueries = Collections.newSetFromMap(new IdentityHashMap<>());
 
     OneShotTaskQueries(Configuration mybatis) {
       this.mybatis = mybatis;
+      // by full id (namespace.id): MyBatis keeps short ids too, ambiguous ones as placeholders
+      mybatis.getMappedStatementNames().stream()
+          .filter(id -> id.contains(".") && STATEMENTS.contains(id.substring(id.lastIndexOf('.') + 1)))
+          .forEach(id -> taskQueries.add(mybatis.getMappedStatement(id)));
     }
 
     /**
@@ -71,8 +79,7 @@ final class TaskQueriesPlannedPerExecution extends AbstractProcessEnginePlugin {
     }
 
     private boolean isTaskQuery(StatementHandler handler) {
-      String id = ((MappedStatement) mybatis.newMetaObject(handler).getValue("delegate.mappedStatement")).getId();
-      return STATEMENTS.contains(id.substring(id.lastIndexOf('.') + 1));
+      return taskQueries.contains((MappedStatement) mybatis.newMetaObject(handler).getValue("delegate.mappedStatement"));
     }
 
     private static void oneShot(Statement statement) throws SQLException {
