@@ -63,7 +63,7 @@ final class TaskQueriesPlannedPerExecution extends AbstractProcessEnginePlugin {
     /**
      * Wraps the task queries' statement handlers only. MyBatis offers each plugin the executor and
      * every handler of every statement, and its default wrap reads the plugin's annotations and the
-     * target's interfaces each time: 4 % of the job threads' samples in a backlog on PostgreSQL, for
+     * target's interfaces each time: 3.5 % of the job threads' samples in a backlog on PostgreSQL, for
      * handlers that were then left alone.
      */
     @Override

@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * Tells the statements of a driver's lookups (the tasks, jobs and called processes it looks for
  * before each step) from the engine's work on its steps: a query the driver sends is a lookup, a
- * query a delegate sends inside a step is work. So is a variable it reads (which way a submission
- * went: to the Board or to the Council), as a person would see in Tasklist. Ours' driver looks up more than the baseline's (it
- * finds the processes a lifecycle called), which is the driver's cost, not the procedure's.
+ * query a delegate sends inside a step is work. A variable the driver reads (whether a submission
+ * went to the Board or to the Council, which a person would see in Tasklist) is a lookup too. Ours'
+ * driver looks up more than the baseline's (it finds the processes a lifecycle called), which is the
+ * driver's cost, not the procedure's.
  */
 final class DriverLookups extends AbstractProcessEnginePlugin {
   private static final ThreadLocal<Boolean> LOOKING_UP = ThreadLocal.withInitial(() -> false);
