@@ -25,11 +25,7 @@ import org.slf4j.LoggerFactory;
  * engine's in 600 lifecycles), so there the second index would only be written: it is dropped
  * where an earlier version created it. The message events a XEP's processes wait at (the API's
  * "awaiting") are read by process instance, which the engine's schema does not index either: at
- * 100,000 XEPs each read scanned 200,000 subscriptions (76 ms of opening one XEP). The processes of
- * a XEP, found by its number as their business key (the API's "awaiting", Cockpit's search): H2
- * answers "business key = ? and parent is null" through the index on PARENT_ID_, every process
- * instance of the registry (3,002 rows read at 3,000 XEPs for a XEP's 3 processes), where an index on
- * both columns reads the XEP's own; PostgreSQL uses the engine's index on business keys.
+ * 100,000 XEPs each read scanned 200,000 subscriptions (76 ms of opening one XEP).
  */
 final class EngineIndexes extends AbstractProcessEnginePlugin {
   private static final String TASK_PARENT = "create index if not exists xf_idx_task_parent on act_ru_task (parent_task_id_)";
@@ -38,8 +34,6 @@ final class EngineIndexes extends AbstractProcessEnginePlugin {
   private static final String NO_VARIABLE_EXECUTION = "drop index if exists xf_idx_variable_execution";
   private static final String SUBSCRIPTION_PROCESS =
       "create index if not exists xf_idx_event_subscr_proc_inst on act_ru_event_subscr (proc_inst_id_)";
-  private static final String EXECUTION_BUSINESS_KEY =
-      "create index if not exists xf_idx_execution_business_key on act_ru_execution (business_key_, parent_id_)";
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   @Override
@@ -48,7 +42,7 @@ final class EngineIndexes extends AbstractProcessEnginePlugin {
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
       List<String> ddl = DbSqlSessionFactory.H2.equals(configuration.getDatabaseType())
-          ? List.of(TASK_PARENT, VARIABLE_EXECUTION, SUBSCRIPTION_PROCESS, EXECUTION_BUSINESS_KEY)
+          ? List.of(TASK_PARENT, VARIABLE_EXECUTION, SUBSCRIPTION_PROCESS)
           : List.of(TASK_PARENT, NO_VARIABLE_EXECUTION, SUBSCRIPTION_PROCESS);
       for (String sql : ddl) {
         statement.execute(sql);

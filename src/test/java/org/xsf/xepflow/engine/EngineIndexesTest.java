@@ -46,15 +46,6 @@ class EngineIndexesTest extends ProcessTestSupport {
     assertThat(plan.toUpperCase()).contains("XF_IDX_VARIABLE_EXECUTION: EXECUTION_ID_ =");
   }
 
-  /** Without it, H2 read every process instance through the index on PARENT_ID_ to find a XEP's processes. */
-  @Test
-  void aXepsProcessesAreFoundByTheirBusinessKeyThroughAnIndex() {
-    assumeTrue(DbSqlSessionFactory.H2.equals(databaseType()), "H2's plans");
-    String plan = new JdbcTemplate(dataSource).queryForObject("explain select * from act_ru_execution"
-        + " where parent_id_ is null and business_key_ = ?", String.class, "0001");
-    assertThat(plan.toUpperCase()).contains("XF_IDX_EXECUTION_BUSINESS_KEY:").contains("BUSINESS_KEY_ =");
-  }
-
   /**
    * PostgreSQL plans that read through the engine's own index on EXECUTION_ID_: ours would only be
    * written, and goes where an earlier version created it.
