@@ -107,9 +107,10 @@ class LifecycleDriver extends LifecycleTestSupport {
   }
 
   /**
-   * The vote open in a lifecycle, found by the lifecycle as its root in one query: the tests'
-   * search asks for each process and its called ones level by level, which read more of the
-   * executions as the database grew (ours' lookups 42 -> 234 ms per XEP over 10,000 on H2).
+   * The vote open in a lifecycle, found by the lifecycle as its root in one query, where the tests'
+   * search asks for each process and its called ones level by level. On H2 each such query still
+   * reads every process instance (H2 takes the index on PARENT_ID_ for "parent is null"), so the
+   * driver's lookups still grow with the database, more slowly.
    */
   @Override
   protected String openVote(String lifecycleId) {
