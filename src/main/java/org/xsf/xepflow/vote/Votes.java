@@ -9,7 +9,7 @@ import org.xsf.xepflow.transaction.TransactionScoped;
 
 /**
  * The state of a vote as the diagram needs it, read from the ballots on record:
- * {@code ${votes.complete(voteId)}}, {@code ${votes.latest(voteId, voter)}}.
+ * {@code ${votes.complete(voteId)}}.
  */
 @Component("votes")
 public class Votes {
@@ -55,16 +55,9 @@ public class Votes {
     return text.toString();
   }
 
-  /** The member's current vote as the form shows it ("+1", "0", "-1"), or null before voting. */
-  public String latest(Long voteId, String member) {
-    Integer value = rules(voteId).latestBallots().get(member);
-    return value == null ? null : value == 1 ? "+1" : value.toString();
-  }
-
   /**
-   * The vote's ballots, read once in a transaction: the diagram asks after each ballot (a gateway
-   * and the completion condition), and for each member's task when the vote opens (34 reads of
-   * the ballots per XEP's lifecycle, 12 of them now).
+   * The vote's ballots, read once in a transaction: the diagram asks after each ballot, at a
+   * gateway and in the completion condition.
    */
   private List<Ballot> ballotsOf(Long voteId) {
     Map<Long, List<Ballot>> read = this.read.current();

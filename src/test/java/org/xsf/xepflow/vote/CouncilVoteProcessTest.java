@@ -88,24 +88,27 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     ProcessInstance vote = open("Council");
     Long voteId = (Long) runtimeService.getVariable(vote.getId(), "voteId");
     transaction.executeWithoutResult(tx -> {
-      assertThat(voteState.latest(voteId, "council1")).isNull();
+      assertThat(voteState.rules(voteId).latestBallots()).doesNotContainKey("council1");
       voteState.record(new Ballot(voteId, "council1", 1, null, java.time.Instant.now()));
-      assertThat(voteState.latest(voteId, "council1")).isEqualTo("+1");
+      assertThat(voteState.rules(voteId).latestBallots()).containsEntry("council1", 1);
       // a transaction of its own inside this one reads what is committed, not this one's ballots
       var inner = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
       inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-      String committed = inner.execute(t -> voteState.latest(voteId, "council1"));
-      assertThat(committed).isNull();
-      assertThat(voteState.latest(voteId, "council1")).isEqualTo("+1");
+      var committed = inner.execute(t -> voteState.rules(voteId).latestBallots());
+      assertThat(committed).doesNotContainKey("council1");
+      assertThat(voteState.rules(voteId).latestBallots()).containsEntry("council1", 1);
     });
   }
 
   @Test
   void aVetoBlocksUntilTheMemberLiftsIt() {
     ProcessInstance vote = open("Council");
-    castVotes(vote.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
+    castVotes(vote.getId(), Map.of("council1", "1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
     assertThat(vote).isActive();
     assertThat(tasksOf(vote)).extracting(Task::getTaskDefinitionKey).containsOnly("Task_ChangeVote");
+    // "Change your vote" offers the ballot cast, as the form writes it, and no reasons
+    assertThat(changeForm(vote, "council3")).containsEntry("ballot", "-1").containsEntry("ballotReasons", null);
+    assertThat(changeForm(vote, "council1")).containsEntry("ballot", "+1").containsEntry("ballotReasons", null);
 
     castVotes(vote.getId(), Map.of("council3", "+1"));
 
@@ -114,6 +117,12 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     assertThat(ballots.findByVoteIdOrderByIdAsc(voteId)).hasSize(6)
         .filteredOn(b -> b.getMember().equals("council3")).extracting(Ballot::getValue, Ballot::getReasons)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(-1, "Concerns of council3"), org.assertj.core.groups.Tuple.tuple(1, null));
+  }
+
+  private Map<String, Object> changeForm(ProcessInstance vote, String member) {
+    var taskService = processEngine.getTaskService();
+    Task change = taskService.createTaskQuery().processInstanceId(vote.getId()).taskAssignee(member).singleResult();
+    return taskService.getVariables(change.getId(), List.of("ballot", "ballotReasons"));
   }
 
   @Test
