@@ -41,6 +41,11 @@ public class Ballot {
     this.castAt = at;
   }
 
+  /** A ballot's value as the vote form and the vote's summary write it: "+1", "0" or "-1". */
+  static String written(int value) {
+    return value == 1 ? "+1" : String.valueOf(value);
+  }
+
   public Long getVoteId() {
     return voteId;
   }

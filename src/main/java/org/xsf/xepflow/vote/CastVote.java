@@ -37,7 +37,7 @@ public class CastVote implements TaskListener {
         reasons == null || reasons.isBlank() ? null : reasons.trim(), ClockUtil.getCurrentTime().toInstant()));
     // The ballot stays in the member's scope of the vote, where "Change your vote" shows it as the
     // form offers it; the reasons were for that ballot and are not offered again.
-    task.setVariable("ballot", value == 1 ? "+1" : String.valueOf(value));
+    task.setVariable("ballot", Ballot.written(value));
     task.setVariable("ballotReasons", null);
   }
 }

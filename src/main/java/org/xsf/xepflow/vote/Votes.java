@@ -47,7 +47,7 @@ public class Votes {
     for (String member : rules.members()) {
       Integer value = rules.latestBallots().get(member);
       text.append('\n').append(member).append(": ")
-          .append(value == null ? "did not vote" : value == 1 ? "+1" : value.toString());
+          .append(value == null ? "did not vote" : Ballot.written(value));
       if (value != null && value == -1 && reasons.get(member) != null) {
         text.append(" (").append(reasons.get(member)).append(')');
       }
