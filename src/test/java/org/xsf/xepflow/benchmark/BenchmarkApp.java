@@ -7,12 +7,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.xsf.xepflow.XepflowApplication;
+import org.xsf.xepflow.support.AppH2Settings;
 import org.xsf.xepflow.support.PostgresTestDatabase;
 
 /** The xepflow application in this JVM, on a fresh H2 or PostgreSQL database, with its statements counted. */
@@ -44,7 +43,7 @@ final class BenchmarkApp implements AutoCloseable {
     } else {
       // a file with the app's settings: in memory, 3,000 lifecycles with their history filled the 3 GB heap
       properties.put("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("h2").resolve("xepflow")
-          + appH2Settings());
+          + AppH2Settings.of());
     }
     properties.put("server.port", 0);
     properties.put("camunda.bpm.job-execution.enabled", jobExecutor);
@@ -74,13 +73,6 @@ final class BenchmarkApp implements AutoCloseable {
    */
   static BenchmarkApp onExistingDatabase(String name) throws SQLException, java.io.IOException {
     return new BenchmarkApp("postgres", name, false, "jdbc:postgresql://127.0.0.1:5432/" + database(name), false);
-  }
-
-  /** The settings of the app's own H2 address (application.yaml), from its first ";": the benchmarks' H2 has them too. */
-  static String appH2Settings() throws java.io.IOException {
-    String url = new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yaml")).get(0)
-        .getProperty("spring.datasource.url").toString();
-    return url.substring(url.indexOf(';'));
   }
 
   private static String database(String name) {

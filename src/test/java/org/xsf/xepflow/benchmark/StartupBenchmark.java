@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.FileSystemUtils;
+import org.xsf.xepflow.support.AppH2Settings;
 import org.xsf.xepflow.support.PostgresTestDatabase;
 
 /**
@@ -38,7 +39,7 @@ final class StartupBenchmark {
     for (int run = 0; run < runs; run++) {
       Path dir = Path.of("target", "benchmarks", "startup");
       FileSystemUtils.deleteRecursively(dir);
-      ours.add(start("org.xsf.xepflow.XepflowApplication", database(db, "startup", "jdbc:h2:mem:startup" + BenchmarkApp.appH2Settings()),
+      ours.add(start("org.xsf.xepflow.XepflowApplication", database(db, "startup", "jdbc:h2:mem:startup" + AppH2Settings.of()),
           "--xepflow.site.dir=" + dir.resolve("site"), "--xepflow.source-control.dir=" + dir.resolve("sources"),
           "--xepflow.mail.smtp.port=0"));
       bare.add(start("org.xsf.benchmark.BareCamundaApplication", database(db, "startup_bare", "jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1"),
