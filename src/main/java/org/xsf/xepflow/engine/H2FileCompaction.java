@@ -1,0 +1,87 @@
+package org.xsf.xepflow.engine;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compacts the default H2 database's file while the app runs. The app's H2 address writes each
+ * commit to the file before the commit returns (WRITE_DELAY=0), and with that setting H2 no longer
+ * starts the background thread that compacts its file (h2database#442): every commit writes a chunk
+ * of its own, each chunk keeps a few pages that stay current, none is ever freed, and the file grew
+ * without end (12 GB after 10,000 deferrals). This does that thread's work: it rewrites the current
+ * pages of sparse chunks, whose space H2 then reuses once its retention time has passed. It stops at
+ * its first run on PostgreSQL, on H2 in memory, and on H2 with a write delay, whose own thread compacts.
+ */
+@Component
+public class H2FileCompaction {
+  private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
+  /** H2's own background compaction aims at chunks at least this full (its AUTO_COMPACT_FILL_RATE). */
+  static final int TARGET_FILL_RATE = 90;
+  /** As often as H2's own thread would run with its default write delay (a third of 500 ms). */
+  private static final Duration INTERVAL = Duration.ofMillis(166);
+
+  private final DataSource dataSource;
+  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "h2-compaction");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  @Autowired
+  public H2FileCompaction(DataSource dataSource) {
+    this(dataSource, INTERVAL);
+  }
+
+  H2FileCompaction(DataSource dataSource, Duration interval) {
+    this.dataSource = dataSource;
+    worker.scheduleWithFixedDelay(this::compact, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void compact() {
+    try (Connection connection = dataSource.getConnection()) {
+      MVStore store = fileWrittenAtEachCommit(connection);
+      if (store == null) {
+        worker.shutdown();
+        return;
+      }
+      // as much as H2's own thread rewrites in a run while the database is busy
+      store.compact(TARGET_FILL_RATE, store.getAutoCommitMemory() / 4);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not compact the H2 database file", e);
+    }
+  }
+
+  /** The store of an embedded H2 file database that writes each commit at once, or null. */
+  private static MVStore fileWrittenAtEachCommit(Connection connection) throws SQLException {
+    if (!connection.isWrapperFor(JdbcConnection.class)
+        || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+      return null;
+    }
+    MVStore store = session.getDatabase().getStore().getMvStore();
+    return store.isPersistent() && !store.isReadOnly() && store.getAutoCommitDelay() == 0 ? store : null;
+  }
+
+  boolean running() {
+    return !worker.isShutdown();
+  }
+
+  /** Waits for a compaction under way (it writes a bounded amount), so that none runs once the database closes. */
+  @PreDestroy
+  void stop() throws InterruptedException {
+    worker.shutdown();
+    worker.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}
