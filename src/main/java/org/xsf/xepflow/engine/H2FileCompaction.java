@@ -23,13 +23,14 @@ import org.springframework.stereotype.Component;
  * of its own, each chunk keeps a few pages that stay current, none is ever freed, and the file grew
  * without end (12 GB after 10,000 deferrals). This does that thread's work: it rewrites the current
  * pages of sparse chunks, whose space H2 then reuses once its retention time has passed. It stops at
- * its first run on PostgreSQL, on H2 in memory, and on H2 with a write delay, whose own thread compacts.
+ * its first run on PostgreSQL, on H2 in memory, and on H2 with a write delay, whose own thread compacts;
+ * and at a failure, which it logs.
  */
 @Component
-public class H2FileCompaction {
+class H2FileCompaction {
   private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
   /** H2's own background compaction aims at chunks at least this full (its AUTO_COMPACT_FILL_RATE). */
-  static final int TARGET_FILL_RATE = 90;
+  private static final int TARGET_FILL_RATE = 90;
   /** As often as H2's own thread would run with its default write delay (a third of 500 ms). */
   private static final Duration INTERVAL = Duration.ofMillis(166);
 
@@ -41,7 +42,7 @@ public class H2FileCompaction {
   });
 
   @Autowired
-  public H2FileCompaction(DataSource dataSource) {
+  H2FileCompaction(DataSource dataSource) {
     this(dataSource, INTERVAL);
   }
 
@@ -60,7 +61,9 @@ public class H2FileCompaction {
       // as much as H2's own thread rewrites in a run while the database is busy
       store.compact(TARGET_FILL_RATE, store.getAutoCommitMemory() / 4);
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("Could not compact the H2 database file", e);
+      // once, not every 166 ms: the file grows again until the next start
+      LOG.error("Stopped compacting the H2 database file", e);
+      worker.shutdown();
     }
   }
 
