@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -43,6 +44,26 @@ class H2FileCompactionTest {
   }
 
   @Test
+  void anIdleDatabaseIsCompactedToo() throws Exception {
+    JdbcDataSource dataSource = dataSource(appH2File("idle") + REUSE_AT_ONCE);
+    try (Connection connection = dataSource.getConnection()) {
+      commitRounds(connection);
+      int before = chunksFillRate(connection);
+      H2FileCompaction compaction = new H2FileCompaction(dataSource, OFTEN);
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (chunksFillRate(connection) < 2 * before && System.nanoTime() < deadline) {
+          Thread.sleep(OFTEN.toMillis());
+        }
+      } finally {
+        compaction.stop();
+      }
+      assertThat(chunksFillRate(connection)).as("%% of the chunks' pages current, %d before", before)
+          .isGreaterThanOrEqualTo(2 * before);
+    }
+  }
+
+  @Test
   void stopsWhereH2CompactsItselfOrKeepsNoFile() throws Exception {
     H2FileCompaction inMemory = new H2FileCompaction(dataSource("jdbc:h2:mem:compaction"), OFTEN);
     H2FileCompaction withWriteDelay = new H2FileCompaction(dataSource("jdbc:h2:file:" + dir.resolve("delayed")), OFTEN);
@@ -55,41 +76,55 @@ class H2FileCompactionTest {
     assertThat(withWriteDelay.running()).as("H2 with its own background writer").isFalse();
   }
 
-  /** The file's size after a workload of small transactions on indexed tables, as the engine's. */
+  /** The file's size after rounds of commits, with or without compaction. */
   private long fileAfterCommits(String name, boolean compacting) throws Exception {
     JdbcDataSource dataSource = dataSource(appH2File(name) + REUSE_AT_ONCE);
     H2FileCompaction compaction = compacting ? new H2FileCompaction(dataSource, OFTEN) : null;
     try (Connection connection = dataSource.getConnection()) {
-      createTables(connection);
-      connection.setAutoCommit(false);
-      PreparedStatement job = connection.prepareStatement("insert into job values (?, ?, current_timestamp, ?)");
-      PreparedStatement jobDone = connection.prepareStatement("delete from job where id = ?");
-      PreparedStatement history = connection.prepareStatement("insert into history values (?, ?, current_timestamp, ?)");
-      PreparedStatement status = connection.prepareStatement("merge into xep key (number) values (?, 'Deferred')");
-      String text = "x".repeat(400);
-      for (int i = 0; i < 2000; i++) {
-        job.setInt(1, i);
-        job.setString(2, "process-" + i);
-        job.setString(3, text);
-        job.executeUpdate();
-        for (int h = 0; h < 5; h++) {
-          history.setString(1, i + "-" + h);
-          history.setString(2, "process-" + i);
-          history.setString(3, text);
-          history.executeUpdate();
-        }
-        status.setInt(1, i % 100);
-        status.executeUpdate();
-        connection.commit();
-        jobDone.setInt(1, i);
-        jobDone.executeUpdate();
-        connection.commit();
-      }
+      commitRounds(connection);
       if (compaction != null) {
         compaction.stop();
       }
       // measured while open: H2 compacts for a moment as it closes
       return Files.size(dir.resolve(name + ".mv.db"));
+    }
+  }
+
+  /** Rounds of small transactions on indexed tables, as the engine's. */
+  private static void commitRounds(Connection connection) throws SQLException {
+    createTables(connection);
+    connection.setAutoCommit(false);
+    PreparedStatement job = connection.prepareStatement("insert into job values (?, ?, current_timestamp, ?)");
+    PreparedStatement jobDone = connection.prepareStatement("delete from job where id = ?");
+    PreparedStatement history = connection.prepareStatement("insert into history values (?, ?, current_timestamp, ?)");
+    PreparedStatement status = connection.prepareStatement("merge into xep key (number) values (?, 'Deferred')");
+    String text = "x".repeat(400);
+    for (int i = 0; i < 2000; i++) {
+      job.setInt(1, i);
+      job.setString(2, "process-" + i);
+      job.setString(3, text);
+      job.executeUpdate();
+      for (int h = 0; h < 5; h++) {
+        history.setString(1, i + "-" + h);
+        history.setString(2, "process-" + i);
+        history.setString(3, text);
+        history.executeUpdate();
+      }
+      status.setInt(1, i % 100);
+      status.executeUpdate();
+      connection.commit();
+      jobDone.setInt(1, i);
+      jobDone.executeUpdate();
+      connection.commit();
+    }
+  }
+
+  /** The share of the pages in H2's chunks that are current, in per cent. */
+  private static int chunksFillRate(Connection connection) throws SQLException {
+    try (Statement sql = connection.createStatement();
+        ResultSet rate = sql.executeQuery("select setting_value from information_schema.settings where setting_name = 'info.CHUNKS_FILL_RATE'")) {
+      rate.next();
+      return Integer.parseInt(rate.getString(1));
     }
   }
 
