@@ -35,6 +35,12 @@ class H2FileCompaction {
   private static final Duration INTERVAL = Duration.ofMillis(166);
 
   private final DataSource dataSource;
+  /**
+   * Found with a connection at the first run (and again should H2 have reopened its database), then
+   * compacted without one: a run every 166 ms took a connection from the pool the job threads share,
+   * and waiting out the pool's timeout under load would have stopped the compaction for good.
+   */
+  private MVStore store;
   private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "h2-compaction");
     thread.setDaemon(true);
@@ -52,11 +58,13 @@ class H2FileCompaction {
   }
 
   private void compact() {
-    try (Connection connection = dataSource.getConnection()) {
-      MVStore store = fileWrittenAtEachCommit(connection);
-      if (store == null) {
-        worker.shutdown();
-        return;
+    try {
+      if (store == null || store.isClosed()) {
+        store = fileWrittenAtEachCommit();
+        if (store == null) {
+          worker.shutdown();
+          return;
+        }
       }
       // as much as H2's own thread rewrites in a run while the database is busy; stored at once, as
       // that thread does: while no one commits, the rewritten pages stayed in memory and every run
@@ -72,13 +80,15 @@ class H2FileCompaction {
   }
 
   /** The store of an embedded H2 file database that writes each commit at once, or null. */
-  private static MVStore fileWrittenAtEachCommit(Connection connection) throws SQLException {
-    if (!connection.isWrapperFor(JdbcConnection.class)
-        || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-      return null;
+  private MVStore fileWrittenAtEachCommit() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.isWrapperFor(JdbcConnection.class)
+          || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+        return null;
+      }
+      MVStore found = session.getDatabase().getStore().getMvStore();
+      return found.isPersistent() && !found.isReadOnly() && found.getAutoCommitDelay() == 0 ? found : null;
     }
-    MVStore store = session.getDatabase().getStore().getMvStore();
-    return store.isPersistent() && !store.isReadOnly() && store.getAutoCommitDelay() == 0 ? store : null;
   }
 
   boolean running() {
