@@ -109,6 +109,14 @@ final class BenchmarkApp implements AutoCloseable {
     }
   }
 
+  /** The database's size on disk: H2's file, PostgreSQL's database. */
+  long databaseBytes() {
+    return bean(JdbcTemplate.class).queryForObject(postgres
+        ? "select pg_database_size(current_database())"
+        : "select cast(setting_value as bigint) from information_schema.settings where setting_name = 'info.FILE_SIZE'",
+        Long.class);
+  }
+
   @Override
   public void close() {
     context.close();

@@ -46,6 +46,9 @@ final class TimerBacklogBenchmark {
       app.analyze();
       new QueryLatency(app)
           .run(results, db, (count + COUNTED) + " XEPs with their history", "Deferred", 1 + count / 2);
+      // what the backlog left on disk: on H2 what its compaction (H2FileCompaction) keeps the file to
+      results.add("database on disk after the backlog and its queries (" + (count + COUNTED) + " XEPs)", db,
+          app.databaseBytes() / (1024.0 * 1024), "MiB", 0);
     }
     if (db.equals("postgres") && twoNodes) {
       try (BenchmarkApp first = new BenchmarkApp(db, "backlog-nodes", true);
