@@ -101,6 +101,10 @@ final class LifecycleBenchmark {
           baseCounted.statementsPerRun(true), "", 0);
       results.add("time with the statements counted" + what, db, oursCounted.millisPerRun(), baseCounted.millisPerRun(),
           "ms", 0);
+      results.add("CPU time of this JVM (the app, its mail server, the driver)" + what, db, ours.cpu.jvmMillis() / ours.runs,
+          base.cpu.jvmMillis() / base.runs, "ms", 0);
+      results.add("CPU time of the rest of the machine (the database server, on PostgreSQL)" + what, db,
+          ours.cpu.restOfMachineMillis() / ours.runs, base.cpu.restOfMachineMillis() / base.runs, "ms", 0);
       results.add("BPMN activities executed" + what, db, (double) activities / count, (double) baseActivities / count,
           "", 0);
     }
@@ -150,6 +154,7 @@ final class LifecycleBenchmark {
     int reported;
     long nanosReported;
     long lookupNanosReported;
+    CpuTime cpu = new CpuTime(0, 0);
 
     double millisPerRun() {
       return nanos / 1e6 / runs;
@@ -179,9 +184,12 @@ final class LifecycleBenchmark {
       long statementsBefore = app.statements.count();
       long lookupsBefore = app.statements.lookups();
       long lookupNanosBefore = DriverLookups.nanos();
+      CpuTime cpuBefore = CpuTime.now();
       long start = System.nanoTime();
       run.run();
       nanos += System.nanoTime() - start;
+      CpuTime used = CpuTime.now().minus(cpuBefore);
+      cpu = new CpuTime(cpu.jvmMillis() + used.jvmMillis(), cpu.machineMillis() + used.machineMillis());
       lookupNanos += DriverLookups.nanos() - lookupNanosBefore;
       statements += app.statements.count() - statementsBefore;
       lookups += app.statements.lookups() - lookupsBefore;
