@@ -23,6 +23,10 @@ record CpuTime(double jvmMillis, double machineMillis) {
     return new CpuTime(jvmMillis - earlier.jvmMillis, machineMillis - earlier.machineMillis);
   }
 
+  CpuTime plus(CpuTime more) {
+    return new CpuTime(jvmMillis + more.jvmMillis, machineMillis + more.machineMillis);
+  }
+
   /**
    * Waits until the machine has been quiet (under a tenth of a core busy) for a second, or for at
    * most {@code maxSeconds}: latencies are measured once the app's start-up work in the background

@@ -188,8 +188,7 @@ final class LifecycleBenchmark {
       long start = System.nanoTime();
       run.run();
       nanos += System.nanoTime() - start;
-      CpuTime used = CpuTime.now().minus(cpuBefore);
-      cpu = new CpuTime(cpu.jvmMillis() + used.jvmMillis(), cpu.machineMillis() + used.machineMillis());
+      cpu = cpu.plus(CpuTime.now().minus(cpuBefore));
       lookupNanos += DriverLookups.nanos() - lookupNanosBefore;
       statements += app.statements.count() - statementsBefore;
       lookups += app.statements.lookups() - lookupsBefore;
