@@ -1,21 +1,28 @@
 package org.xsf.xepflow.mail;
 
+import jakarta.mail.util.StreamProvider;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.ServiceLoader;
-import jakarta.mail.util.StreamProvider;
 import org.camunda.bpm.extension.mail.config.JakartaMailProperties;
-import org.camunda.bpm.extension.mail.service.JakartaMailService;
 import org.camunda.bpm.extension.mail.service.MailServiceFactory;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Points the Camunda mail connector (mail-send) at the embedded Standards list or at the SMTP
  * server of xepflow.mail.smtp.*. The connector keeps its settings in a static: they are installed
- * when the application starts, before any announcement job can run.
+ * when the application starts, before any announcement job can run. Its SMTP connections are kept
+ * for the next announcements ({@link KeptSmtpConnections}).
  */
-public class MailConnector {
+public class MailConnector implements DisposableBean {
   private final Properties properties = new Properties();
+  private final int messagesPerConnection;
+  private final Duration connectionIdleTimeout;
+  private KeptSmtpConnections service;
 
   MailConnector(MailSettings settings, int port) {
+    messagesPerConnection = settings.getSmtp().getMessagesPerConnection();
+    connectionIdleTimeout = settings.getSmtp().getConnectionIdleTimeout();
     properties.setProperty("mail.transport.protocol", "smtp");
     properties.setProperty("mail.smtp.host", settings.getSmtp().getHost());
     properties.setProperty("mail.smtp.port", Integer.toString(port));
@@ -38,10 +45,20 @@ public class MailConnector {
   }
 
   /** Makes this application's SMTP settings the connector's (again, for tests running several). */
-  public void install() {
+  public synchronized void install() {
     JakartaMailProperties.set(properties);
-    MailServiceFactory.getInstance().setWith(JakartaMailService::new);
+    destroy();
+    MailServiceFactory.getInstance().setWith(session ->
+        service = new KeptSmtpConnections(session, messagesPerConnection, connectionIdleTimeout));
     nameStreamProvider();
+  }
+
+  /** Closes the SMTP connections kept open by this connector's last installation. */
+  @Override
+  public synchronized void destroy() {
+    if (service != null) {
+      service.closeIdle();
+    }
   }
 
   /**

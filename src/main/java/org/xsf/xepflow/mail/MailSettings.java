@@ -1,5 +1,7 @@
 package org.xsf.xepflow.mail;
 
+import java.time.Duration;
+
 /**
  * Where announcements go (xepflow.mail.*). Diagrams read the list address from the bean
  * {@code mailSettings}, e.g. {@code ${mailSettings.standardsList}}.
@@ -54,6 +56,8 @@ public class MailSettings {
     private String user = "";
     private String password = "";
     private boolean starttls;
+    private int messagesPerConnection = 100;
+    private Duration connectionIdleTimeout = Duration.ofSeconds(30);
 
     public String getHost() {
       return host;
@@ -93,6 +97,22 @@ public class MailSettings {
 
     public void setStarttls(boolean starttls) {
       this.starttls = starttls;
+    }
+
+    public int getMessagesPerConnection() {
+      return messagesPerConnection;
+    }
+
+    public void setMessagesPerConnection(int messagesPerConnection) {
+      this.messagesPerConnection = messagesPerConnection;
+    }
+
+    public Duration getConnectionIdleTimeout() {
+      return connectionIdleTimeout;
+    }
+
+    public void setConnectionIdleTimeout(Duration connectionIdleTimeout) {
+      this.connectionIdleTimeout = connectionIdleTimeout;
     }
   }
 }

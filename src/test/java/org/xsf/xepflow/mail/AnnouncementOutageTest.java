@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.extension.mail.service.MailServiceFactory;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ class AnnouncementOutageTest extends ProcessTestSupport {
     runDueJobs(pi.getId());
 
     assertThat(subjects()).containsExactly("ProtoXEP: Data Policy");
+    assertThat(MailServiceFactory.getInstance().get()).isInstanceOf(KeptSmtpConnections.class);
     assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(pi).isWaitingAt("Task_ConsiderObjection");
   }

@@ -1,0 +1,94 @@
+package org.xsf.xepflow.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.camunda.bpm.extension.mail.service.JakartaMailService;
+
+/**
+ * The mail connector's service with its SMTP connections kept for the next announcements. The
+ * connector's own connects, greets the server (with STARTTLS and AUTH: a TLS handshake and a login)
+ * and quits for every message, so a burst of deferrals opened a connection per announcement. A kept
+ * connection is checked with NOOP before it carries another message, and is closed once it has been
+ * idle for {@code maxIdle} or has carried {@code messagesPerConnection} messages (servers limit both).
+ * A failed send closes its connection and fails as before: the announcement's job is retried.
+ */
+class KeptSmtpConnections extends JakartaMailService {
+  private record Kept(Transport transport, int sent, long idleSince) {
+  }
+
+  private final Session session;
+  private final int messagesPerConnection;
+  private final long maxIdleNanos;
+  /** Most recently used first, so that the least used age out at the end. */
+  private final Deque<Kept> idle = new ConcurrentLinkedDeque<>();
+
+  KeptSmtpConnections(Session session, int messagesPerConnection, Duration maxIdle) {
+    super(session);
+    this.session = session;
+    this.messagesPerConnection = messagesPerConnection;
+    this.maxIdleNanos = maxIdle.toNanos();
+  }
+
+  @Override
+  public void sendMessage(Message message) throws MessagingException {
+    Kept connection = take();
+    try {
+      connection.transport().sendMessage(message, message.getAllRecipients());
+    } catch (MessagingException | RuntimeException e) {
+      close(connection.transport());
+      throw e;
+    }
+    int sent = connection.sent() + 1;
+    if (sent < messagesPerConnection) {
+      idle.push(new Kept(connection.transport(), sent, System.nanoTime()));
+    } else {
+      close(connection.transport());
+    }
+    closeExpired();
+  }
+
+  private Kept take() throws MessagingException {
+    for (Kept kept = idle.poll(); kept != null; kept = idle.poll()) {
+      // isConnected() asks the server (NOOP): it may have closed an idle connection on its side
+      if (!expired(kept) && kept.transport().isConnected()) {
+        return kept;
+      }
+      close(kept.transport());
+    }
+    Transport transport = session.getTransport();
+    transport.connect();
+    return new Kept(transport, 0, 0);
+  }
+
+  private void closeExpired() {
+    for (Kept last = idle.peekLast(); last != null && expired(last); last = idle.peekLast()) {
+      if (idle.removeLastOccurrence(last)) {
+        close(last.transport());
+      }
+    }
+  }
+
+  private boolean expired(Kept kept) {
+    return System.nanoTime() - kept.idleSince() >= maxIdleNanos;
+  }
+
+  /** Closes the connections no message is using (the application stops, or installs other settings). */
+  void closeIdle() {
+    for (Kept kept = idle.poll(); kept != null; kept = idle.poll()) {
+      close(kept.transport());
+    }
+  }
+
+  private static void close(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      // the connection is gone either way; the server may already have dropped it
+    }
+  }
+}
