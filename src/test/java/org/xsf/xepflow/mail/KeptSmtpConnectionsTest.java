@@ -56,14 +56,12 @@ class KeptSmtpConnectionsTest {
 
   @Test
   void aConnectionTheServerDroppedIsReplacedAndNoMessageIsLost() throws Exception {
-    KeptSmtpConnections service = service(100, Duration.ofMinutes(1));
-    send(service, "before");
+    assertTheNextMessageTakesANewConnectionAfter(service -> relay.dropConnections());
+  }
 
-    relay.dropConnections();
-    send(service, "after");
-
-    assertThat(received()).containsExactly("before", "after");
-    assertThat(relay.connections()).isEqualTo(2);
+  @Test
+  void closingTheIdleConnectionsLeavesTheServiceUsable() throws Exception {
+    assertTheNextMessageTakesANewConnectionAfter(KeptSmtpConnections::closeIdle);
   }
 
   @Test
@@ -99,15 +97,19 @@ class KeptSmtpConnectionsTest {
     assertThat(relay.connections()).isBetween(1, 4);
   }
 
-  @Test
-  void closingTheIdleConnectionsLeavesTheServiceUsable() throws Exception {
+  /** Something that happens to the kept connection between two messages. */
+  private interface Interruption {
+    void happen(KeptSmtpConnections service) throws Exception;
+  }
+
+  private void assertTheNextMessageTakesANewConnectionAfter(Interruption interruption) throws Exception {
     KeptSmtpConnections service = service(100, Duration.ofMinutes(1));
-    send(service, "first");
+    send(service, "before");
 
-    service.closeIdle();
-    send(service, "second");
+    interruption.happen(service);
+    send(service, "after");
 
-    assertThat(received()).containsExactly("first", "second");
+    assertThat(received()).containsExactly("before", "after");
     assertThat(relay.connections()).isEqualTo(2);
   }
 
