@@ -127,7 +127,7 @@ final class StartupBenchmark {
       String line;
       while ((line = out.readLine()) != null && !line.contains(READY)) {
         if (line.contains("APPLICATION FAILED TO START")) {
-          throw new IllegalStateException(mainClass + " failed to start: " + line);
+          throw new IllegalStateException(mainClass + " failed to start");
         }
       }
       if (line == null) {
