@@ -7,6 +7,9 @@ import jakarta.mail.Transport;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.extension.mail.service.JakartaMailService;
 
 /**
@@ -14,8 +17,10 @@ import org.camunda.bpm.extension.mail.service.JakartaMailService;
  * connector's own connects, greets the server (with STARTTLS and AUTH: a TLS handshake and a login)
  * and quits for every message, so a burst of deferrals opened a connection per announcement. A kept
  * connection is checked with NOOP before it carries another message, and is closed once it has been
- * idle for {@code maxIdle} or has carried {@code messagesPerConnection} messages (servers limit both).
- * A failed send closes its connection and fails as before: the announcement's job is retried.
+ * idle for {@code maxIdle} or has carried {@code messagesPerConnection} messages (servers limit both):
+ * idle ones by a sweep every half of {@code maxIdle} (at least every second), so a connection left
+ * after the last announcement is not held until the next one. A failed send closes its connection
+ * and fails as before: the announcement's job is retried.
  */
 class KeptSmtpConnections extends JakartaMailService {
   private record Kept(Transport transport, int sent, long idleSince) {
@@ -26,12 +31,16 @@ class KeptSmtpConnections extends JakartaMailService {
   private final long maxIdleNanos;
   /** Most recently used first, so that the least used age out at the end. */
   private final Deque<Kept> idle = new ConcurrentLinkedDeque<>();
+  private final ScheduledFuture<?> sweep;
+  private volatile boolean shutDown;
 
-  KeptSmtpConnections(Session session, int messagesPerConnection, Duration maxIdle) {
+  KeptSmtpConnections(Session session, int messagesPerConnection, Duration maxIdle, ScheduledExecutorService sweeper) {
     super(session);
     this.session = session;
     this.messagesPerConnection = messagesPerConnection;
     this.maxIdleNanos = maxIdle.toNanos();
+    long period = Math.max(maxIdleNanos / 2, TimeUnit.SECONDS.toNanos(1));
+    sweep = sweeper.scheduleWithFixedDelay(this::closeExpired, period, period, TimeUnit.NANOSECONDS);
   }
 
   @Override
@@ -46,10 +55,13 @@ class KeptSmtpConnections extends JakartaMailService {
     int sent = connection.sent() + 1;
     if (sent < messagesPerConnection) {
       idle.push(new Kept(connection.transport(), sent, System.nanoTime()));
+      if (shutDown) {
+        // shut down while this message was on its way: shutDown() may have emptied the deque before the push
+        closeIdle();
+      }
     } else {
       close(connection.transport());
     }
-    closeExpired();
   }
 
   private Kept take() throws MessagingException {
@@ -77,8 +89,18 @@ class KeptSmtpConnections extends JakartaMailService {
     return System.nanoTime() - kept.idleSince() >= maxIdleNanos;
   }
 
-  /** Closes the connections no message is using (the application stops, or installs other settings). */
-  void closeIdle() {
+  /**
+   * Closes the connections no message is using and keeps none from now on (the application stops,
+   * or installs other settings). A message still on its way gets through, and its connection is
+   * closed after it.
+   */
+  void shutDown() {
+    shutDown = true;
+    sweep.cancel(false);
+    closeIdle();
+  }
+
+  private void closeIdle() {
     for (Kept kept = idle.poll(); kept != null; kept = idle.poll()) {
       close(kept.transport());
     }

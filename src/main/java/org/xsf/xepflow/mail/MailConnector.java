@@ -4,6 +4,8 @@ import jakarta.mail.util.StreamProvider;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.camunda.bpm.extension.mail.config.JakartaMailProperties;
 import org.camunda.bpm.extension.mail.service.MailServiceFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,6 +17,12 @@ import org.springframework.beans.factory.DisposableBean;
  * for the next announcements ({@link KeptSmtpConnections}).
  */
 public class MailConnector implements DisposableBean {
+  /** Closes idle kept connections; one for the JVM, as the connector's service is one for the JVM. */
+  private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(sweep -> {
+    Thread thread = new Thread(sweep, "smtp-idle-connections");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final Properties properties = new Properties();
   private final int messagesPerConnection;
   private final Duration connectionIdleTimeout;
@@ -49,7 +57,7 @@ public class MailConnector implements DisposableBean {
     JakartaMailProperties.set(properties);
     destroy();
     MailServiceFactory.getInstance().setWith(session ->
-        service = new KeptSmtpConnections(session, messagesPerConnection, connectionIdleTimeout));
+        service = new KeptSmtpConnections(session, messagesPerConnection, connectionIdleTimeout, SWEEPER));
     nameStreamProvider();
   }
 
@@ -57,7 +65,7 @@ public class MailConnector implements DisposableBean {
   @Override
   public synchronized void destroy() {
     if (service != null) {
-      service.closeIdle();
+      service.shutDown();
     }
   }
 

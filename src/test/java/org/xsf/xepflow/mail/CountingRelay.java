@@ -18,6 +18,7 @@ final class CountingRelay implements AutoCloseable {
   private final ServerSocket listener;
   private final int targetPort;
   private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicInteger ended = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   CountingRelay(int targetPort) throws IOException {
@@ -32,6 +33,11 @@ final class CountingRelay implements AutoCloseable {
 
   int connections() {
     return accepted.get();
+  }
+
+  /** Connections not yet closed by either side. */
+  int openConnections() {
+    return accepted.get() - ended.get();
   }
 
   /** Closes every connection relayed so far, both ends. */
@@ -49,15 +55,15 @@ final class CountingRelay implements AutoCloseable {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         accepted.incrementAndGet();
         open.addAll(List.of(client, server));
-        pipe(client, server);
-        pipe(server, client);
+        pipe(client, server, ended::incrementAndGet);
+        pipe(server, client, () -> { });
       }
     } catch (IOException e) {
       // the relay was closed
     }
   }
 
-  private static void pipe(Socket from, Socket to) {
+  private static void pipe(Socket from, Socket to, Runnable whenEnded) {
     daemon(() -> {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         in.transferTo(out);
@@ -66,6 +72,7 @@ final class CountingRelay implements AutoCloseable {
       } finally {
         closeQuietly(from);
         closeQuietly(to);
+        whenEnded.run();
       }
     });
   }

@@ -16,6 +16,8 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class KeptSmtpConnectionsTest {
   private GreenMail server;
   private CountingRelay relay;
   private Session session;
+  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
 
   @BeforeEach
   void startServer() throws Exception {
@@ -40,6 +43,7 @@ class KeptSmtpConnectionsTest {
 
   @AfterEach
   void stopServer() throws Exception {
+    sweeper.shutdownNow();
     relay.close();
     server.stop();
   }
@@ -56,12 +60,37 @@ class KeptSmtpConnectionsTest {
 
   @Test
   void aConnectionTheServerDroppedIsReplacedAndNoMessageIsLost() throws Exception {
-    assertTheNextMessageTakesANewConnectionAfter(service -> relay.dropConnections());
+    KeptSmtpConnections service = service(100, Duration.ofMinutes(1));
+    send(service, "before");
+
+    relay.dropConnections();
+    send(service, "after");
+
+    assertThat(received()).containsExactly("before", "after");
+    assertThat(relay.connections()).isEqualTo(2);
   }
 
   @Test
-  void closingTheIdleConnectionsLeavesTheServiceUsable() throws Exception {
-    assertTheNextMessageTakesANewConnectionAfter(KeptSmtpConnections::closeIdle);
+  void aConnectionIdleTooLongIsClosedWithoutAnotherMessage() throws Exception {
+    send(service(100, Duration.ofMillis(200)), "the last announcement");
+    assertThat(relay.openConnections()).isEqualTo(1);
+
+    awaitZero(relay::openConnections);
+    assertThat(received()).containsExactly("the last announcement");
+  }
+
+  @Test
+  void afterShutDownNoConnectionIsKeptAndNoMessageIsLost() throws Exception {
+    KeptSmtpConnections service = service(100, Duration.ofMinutes(1));
+    send(service, "before");
+
+    service.shutDown();
+    awaitZero(relay::openConnections);
+    send(service, "after", "later");
+
+    awaitZero(relay::openConnections);
+    assertThat(received()).containsExactly("before", "after", "later");
+    assertThat(relay.connections()).isEqualTo(3);
   }
 
   @Test
@@ -97,24 +126,16 @@ class KeptSmtpConnectionsTest {
     assertThat(relay.connections()).isBetween(1, 4);
   }
 
-  /** Something that happens to the kept connection between two messages. */
-  private interface Interruption {
-    void happen(KeptSmtpConnections service) throws Exception;
-  }
-
-  private void assertTheNextMessageTakesANewConnectionAfter(Interruption interruption) throws Exception {
-    KeptSmtpConnections service = service(100, Duration.ofMinutes(1));
-    send(service, "before");
-
-    interruption.happen(service);
-    send(service, "after");
-
-    assertThat(received()).containsExactly("before", "after");
-    assertThat(relay.connections()).isEqualTo(2);
-  }
-
   private KeptSmtpConnections service(int messagesPerConnection, Duration maxIdle) {
-    return new KeptSmtpConnections(session, messagesPerConnection, maxIdle);
+    return new KeptSmtpConnections(session, messagesPerConnection, maxIdle, sweeper);
+  }
+
+  private static void awaitZero(IntSupplier count) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (count.getAsInt() != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(count.getAsInt()).isZero();
   }
 
   private static void send(KeptSmtpConnections service, String... subjects) throws MessagingException {
