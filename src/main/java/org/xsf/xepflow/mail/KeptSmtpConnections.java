@@ -18,8 +18,8 @@ import org.camunda.bpm.extension.mail.service.JakartaMailService;
  * and quits for every message, so a burst of deferrals opened a connection per announcement. A kept
  * connection is checked with NOOP before it carries another message, and is closed once it has been
  * idle for {@code maxIdle} or has carried {@code messagesPerConnection} messages (servers limit both):
- * idle ones by a sweep every half of {@code maxIdle} (at least every second), so a connection left
- * after the last announcement is not held until the next one. A failed send closes its connection
+ * idle ones by a sweep every half of {@code maxIdle} (not more often than once a second), so a
+ * connection left after the last announcement is not held until the next one. A failed send closes its connection
  * and fails as before: the announcement's job is retried.
  */
 class KeptSmtpConnections extends JakartaMailService {
@@ -109,8 +109,9 @@ class KeptSmtpConnections extends JakartaMailService {
   private static void close(Transport transport) {
     try {
       transport.close();
-    } catch (MessagingException e) {
-      // the connection is gone either way; the server may already have dropped it
+    } catch (MessagingException | RuntimeException e) {
+      // the connection is gone either way; the server may already have dropped it (and a sweep that
+      // threw would never run again)
     }
   }
 }
