@@ -19,8 +19,8 @@ import org.camunda.bpm.extension.mail.service.JakartaMailService;
  * connection is checked with NOOP before it carries another message, and is closed once it has been
  * idle for {@code maxIdle} or has carried {@code messagesPerConnection} messages (servers limit both):
  * idle ones by a sweep every half of {@code maxIdle} (not more often than once a second), so a
- * connection left after the last announcement is not held until the next one. A failed send closes its connection
- * and fails as before: the announcement's job is retried.
+ * connection left after the last announcement is not held until the next one. A failed send closes
+ * its connection and fails as before: the announcement's job is retried.
  */
 class KeptSmtpConnections extends JakartaMailService {
   private record Kept(Transport transport, int sent, long idleSince) {
