@@ -48,7 +48,9 @@ class KeptSmtpConnections extends JakartaMailService {
     Kept connection = take();
     try {
       connection.transport().sendMessage(message, message.getAllRecipients());
-    } catch (MessagingException | RuntimeException e) {
+    } catch (Throwable e) {
+      // whatever failed (an Error too, say out of memory while writing), the connection may be in the
+      // middle of a message: it can carry no other
       close(connection.transport());
       throw e;
     }

@@ -36,6 +36,10 @@ public class MailConnector implements DisposableBean {
     properties.setProperty("mail.smtp.port", Integer.toString(port));
     properties.setProperty("mail.smtp.connectiontimeout", "10000");
     properties.setProperty("mail.smtp.timeout", "10000");
+    // QUIT and close without waiting for the server's answer: every message a connection carried was
+    // acknowledged already, and after a send that failed while writing, the server takes QUIT as part
+    // of the message and answers nothing, which held the job thread until the read timeout
+    properties.setProperty("mail.smtp.quitwait", "false");
     if (settings.isEmbedded()) {
       // HELO, not EHLO: the embedded server's multi-line EHLO answer stalls each mail some 40 ms
       // (TCP delayed acknowledgement); it offers neither STARTTLS nor AUTH, which need EHLO.
@@ -50,6 +54,11 @@ public class MailConnector implements DisposableBean {
     }
     properties.setProperty("mail.sender", settings.getSender());
     properties.setProperty("mail.sender.alias", settings.getSenderAlias());
+  }
+
+  /** The settings of the connector's mail sessions. */
+  Properties sessionProperties() {
+    return (Properties) properties.clone();
   }
 
   /** Makes this application's SMTP settings the connector's (again, for tests running several). */

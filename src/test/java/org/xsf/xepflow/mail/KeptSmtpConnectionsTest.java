@@ -1,6 +1,7 @@
 package org.xsf.xepflow.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -8,11 +9,12 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +23,7 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Announcements share SMTP connections, and every message arrives whatever happens to them. */
 class KeptSmtpConnectionsTest {
@@ -34,11 +37,12 @@ class KeptSmtpConnectionsTest {
     server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     server.start();
     relay = new CountingRelay(server.getSmtp().getPort());
-    Properties properties = new Properties();
-    properties.setProperty("mail.smtp.host", "127.0.0.1");
-    properties.setProperty("mail.smtp.port", Integer.toString(relay.port()));
-    properties.setProperty("mail.smtp.ehlo", "false");
-    session = Session.getInstance(properties);
+    MailSettings settings = new MailSettings();
+    settings.setEmbedded(true);
+    settings.setSender("editor@xmpp.org");
+    settings.setSenderAlias("XMPP Extensions Editor");
+    // the sessions the application's connector makes
+    session = Session.getInstance(new MailConnector(settings, relay.port()).sessionProperties());
   }
 
   @AfterEach
@@ -78,6 +82,29 @@ class KeptSmtpConnectionsTest {
 
     awaitZero(relay::openConnections);
     assertThat(received()).containsExactly("the last announcement");
+  }
+
+  @Test
+  @Timeout(5) // not held until the connection's read timeout (10 s) waiting for an answer to QUIT
+  void aConnectionWhoseMessageFailedWithAnErrorIsClosed() throws Exception {
+    KeptSmtpConnections service = service(100, Duration.ofMinutes(1));
+    send(service, "before");
+    // an Error while the message is written (say, out of memory encoding it) leaves the connection
+    // in the middle of a message: it must be closed, not kept or left open
+    Message failing = new MimeMessage(session) {
+      @Override
+      public void writeTo(OutputStream out, String[] ignoreList) {
+        throw new OutOfMemoryError("writing the message");
+      }
+    };
+    address(failing, "failing");
+
+    assertThatThrownBy(() -> service.sendMessage(failing)).isInstanceOf(OutOfMemoryError.class);
+    awaitZero(relay::openConnections);
+    send(service, "after");
+
+    assertThat(received()).containsExactly("before", "after");
+    assertThat(relay.connections()).isEqualTo(2);
   }
 
   @Test
@@ -142,12 +169,16 @@ class KeptSmtpConnectionsTest {
   private static void send(KeptSmtpConnections service, String... subjects) throws MessagingException {
     for (String subject : subjects) {
       Message message = service.createMessage();
-      message.setFrom(new InternetAddress("editor@xmpp.org"));
-      message.setRecipient(Message.RecipientType.TO, new InternetAddress("standards@xmpp.org"));
-      message.setSubject(subject);
+      address(message, subject);
       message.setText("XEP-0001");
       service.sendMessage(message);
     }
+  }
+
+  private static void address(Message message, String subject) throws MessagingException {
+    message.setFrom(new InternetAddress("editor@xmpp.org"));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress("standards@xmpp.org"));
+    message.setSubject(subject);
   }
 
   private List<String> received() {
