@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +21,9 @@ final class CountingRelay implements AutoCloseable {
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger ended = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  /** Counted down to let the server's replies through; while it is not, they wait in the relay. */
+  private volatile CountDownLatch replies = new CountDownLatch(0);
+  private final AtomicInteger repliesWaiting = new AtomicInteger();
 
   CountingRelay(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -48,6 +52,20 @@ final class CountingRelay implements AutoCloseable {
     open.clear();
   }
 
+  /** Holds the server's next replies back, as a slow server does, until {@link #releaseReplies()}. */
+  void holdReplies() {
+    replies = new CountDownLatch(1);
+  }
+
+  void releaseReplies() {
+    replies.countDown();
+  }
+
+  /** Connections whose server reply is held back: their client waits for it. */
+  int repliesWaiting() {
+    return repliesWaiting.get();
+  }
+
   private void accept() {
     try {
       while (!listener.isClosed()) {
@@ -55,26 +73,47 @@ final class CountingRelay implements AutoCloseable {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         accepted.incrementAndGet();
         open.addAll(List.of(client, server));
-        pipe(client, server, ended::incrementAndGet);
-        pipe(server, client, () -> { });
+        pipe(client, server, false, ended::incrementAndGet);
+        pipe(server, client, true, () -> { });
       }
     } catch (IOException e) {
       // the relay was closed
     }
   }
 
-  private static void pipe(Socket from, Socket to, Runnable whenEnded) {
+  private void pipe(Socket from, Socket to, boolean serverReplies, Runnable whenEnded) {
     daemon(() -> {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
+        byte[] buffer = new byte[8192];
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+          if (serverReplies) {
+            awaitRelease();
+          }
+          out.write(buffer, 0, read);
+          out.flush();
+        }
       } catch (IOException e) {
         // one side was closed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         closeQuietly(from);
         closeQuietly(to);
         whenEnded.run();
       }
     });
+  }
+
+  private void awaitRelease() throws InterruptedException {
+    CountDownLatch held = replies;
+    if (held.getCount() > 0) {
+      repliesWaiting.incrementAndGet();
+      try {
+        held.await();
+      } finally {
+        repliesWaiting.decrementAndGet();
+      }
+    }
   }
 
   private static void daemon(Runnable work) {
@@ -93,6 +132,7 @@ final class CountingRelay implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    releaseReplies();
     listener.close();
     dropConnections();
   }
