@@ -54,7 +54,9 @@ final class CountingRelay implements AutoCloseable {
 
   /** Holds the server's next replies back, as a slow server does, until {@link #releaseReplies()}. */
   void holdReplies() {
-    replies = new CountDownLatch(1);
+    if (replies.getCount() == 0) {
+      replies = new CountDownLatch(1);
+    }
   }
 
   void releaseReplies() {
