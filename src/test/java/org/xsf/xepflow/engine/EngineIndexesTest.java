@@ -33,6 +33,19 @@ class EngineIndexesTest extends ProcessTestSupport {
     assertThat(leadingColumnsOfIndexes("act_ru_event_subscr")).contains("PROC_INST_ID_");
   }
 
+  /** The job executor's search, for the jobs due longest first ({@link JobsAcquiredByDueDate}). */
+  @Test
+  void jobsAreFoundByTheirDueDateThroughAnIndex() throws Exception {
+    assertThat(leadingColumnsOfIndexes("act_ru_job")).contains("DUEDATE_");
+  }
+
+  /** The same search leaves out the process instances of jobs in progress, found through an index of those alone. */
+  @Test
+  void onPostgreSqlTheJobsInProgressAreIndexed() throws Exception {
+    assumeTrue(DbSqlSessionFactory.POSTGRES.equals(databaseType()), "PostgreSQL's partial indexes");
+    assertThat(fromIndexInfo("act_ru_job", row -> row.getString("INDEX_NAME"))).contains("xf_idx_job_locked");
+  }
+
   /** Without it, H2 planned this before it had statistics through the index on TASK_ID_ alone: every process variable. */
   @Test
   void theVariablesOfAScopeAreReadThroughTheIndexOnExecutionAndTask() {
