@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * engine's in 600 lifecycles), so there the second index would only be written: it is dropped
  * where an earlier version created it. The message events a XEP's processes wait at (the API's
  * "awaiting") are read by process instance, which the engine's schema does not index either: at
- * 100,000 XEPs each read scanned 200,000 subscriptions (76 ms of opening one XEP).
+ * 100,000 XEPs each read scanned 200,000 subscriptions (76 ms of opening one XEP). The job
+ * executor's search reads the due jobs in due-date order ({@link JobsAcquiredByDueDate}) and leaves
+ * out the process instances of exclusive jobs in progress: on PostgreSQL it hashed those from a
+ * scan of every job, unless the few in progress are indexed apart.
  */
 final class EngineIndexes extends AbstractProcessEnginePlugin {
   private static final String TASK_PARENT = "create index if not exists xf_idx_task_parent on act_ru_task (parent_task_id_)";
@@ -34,6 +37,9 @@ final class EngineIndexes extends AbstractProcessEnginePlugin {
   private static final String NO_VARIABLE_EXECUTION = "drop index if exists xf_idx_variable_execution";
   private static final String SUBSCRIPTION_PROCESS =
       "create index if not exists xf_idx_event_subscr_proc_inst on act_ru_event_subscr (proc_inst_id_)";
+  private static final String JOB_DUE_DATE = "create index if not exists xf_idx_job_duedate on act_ru_job (duedate_)";
+  private static final String JOB_IN_PROGRESS =
+      "create index if not exists xf_idx_job_locked on act_ru_job (lock_exp_time_) where lock_owner_ is not null";
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   @Override
@@ -42,8 +48,8 @@ final class EngineIndexes extends AbstractProcessEnginePlugin {
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
       List<String> ddl = DbSqlSessionFactory.H2.equals(configuration.getDatabaseType())
-          ? List.of(TASK_PARENT, VARIABLE_EXECUTION, SUBSCRIPTION_PROCESS)
-          : List.of(TASK_PARENT, NO_VARIABLE_EXECUTION, SUBSCRIPTION_PROCESS);
+          ? List.of(TASK_PARENT, VARIABLE_EXECUTION, SUBSCRIPTION_PROCESS, JOB_DUE_DATE)
+          : List.of(TASK_PARENT, NO_VARIABLE_EXECUTION, SUBSCRIPTION_PROCESS, JOB_DUE_DATE, JOB_IN_PROGRESS);
       for (String sql : ddl) {
         statement.execute(sql);
       }
@@ -52,7 +58,8 @@ final class EngineIndexes extends AbstractProcessEnginePlugin {
       }
     } catch (SQLException e) {
       // e.g. a second node creating it at the same moment; without it only large registries are slower
-      LOG.warn("Could not create the indexes the engine lacks: deleting tasks and opening a XEP will be slower", e);
+      LOG.warn("Could not create the indexes the engine lacks: deleting tasks, opening a XEP and finding due jobs"
+          + " will be slower", e);
     }
   }
 }
