@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@link EngineIndexes} adds. By default the engine asks for any three due jobs in no order, and
  * PostgreSQL read the job table from its start past every job run since the last vacuum: over a
  * backlog of 10,000 due inactivity timers the search took 6.7 s of the server's time in no order,
- * 3.1 s in due-date order (both with the index of the jobs in progress). The engine then gives every new job a due date (asynchronous continuations the
- * time they were made) and acquires no job without one: those an earlier version left without get
- * their creation time at start, before the job executor runs.
+ * 3.1 s in due-date order (both with the index of the jobs in progress). The engine then gives every
+ * new job a due date (asynchronous continuations the time they were made) and acquires no job
+ * without one: those an earlier version left without get their creation time at start, before the
+ * job executor runs.
  */
 final class JobsAcquiredByDueDate extends AbstractProcessEnginePlugin {
   /** A new revision, so that a node that read such a job before cannot write its empty due date back. */
