@@ -71,7 +71,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertThat(registryEntry(lifecycle).getStatusHistory().get(1).getReason())
         .isEqualTo("No new version for twelve months (XEP-0001 section 6).");
     assertThat(subjects()).contains("DEFERRED: XEP-%04d (Message Fastening)".formatted(number(lifecycle)));
-    assertThat(lifecycle).isWaitingAt("Message_NewVersionDeferred", "Message_ReassignDeferred");
+    assertThat(lifecycle).isWaitingAt("Message_NewVersionDeferred").isWaitingFor("ReassignmentRecorded");
     // the history logs what changed: the status, not the type and version it kept
     assertThat(variableUpdates(lifecycle, "status")).containsExactly("Experimental", "Deferred");
     assertThat(variableUpdates(lifecycle, "xepType")).containsExactly("Standards Track");
@@ -173,13 +173,19 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
-  void theEditorReassignsADeferredXepToExperimental() {
+  void theEditorReassignsADeferredXepToExperimentalEvenWhileANewVersionIsInReview() {
     ProcessInstance lifecycle = deferred("author2", "inbox/rsf.xml");
+    submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Resumed")));
+    ProcessInstance review = called(lifecycle, "new-version");
 
     recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed at the summit."));
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Experimental);
+    // the review ends with Deferred: the version it held is not published
+    assertThat(review).isEnded();
+    assertThat(registryEntry(lifecycle).getVersions()).hasSize(1);
+    assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
     assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason())
         .isEqualTo("Re-assigned to Experimental by the XMPP Extensions Editor: Work resumed at the summit.");
     assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getChangedBy()).isEqualTo("editor");
