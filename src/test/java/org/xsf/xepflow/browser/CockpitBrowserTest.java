@@ -42,8 +42,9 @@ class CockpitBrowserTest extends BrowserTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/xep-ai.xml", "Standards Track");
     ProcessInstance submission = protoXepFormatAccepted("author2", "inbox/jingle-rtp-mti.xml", "Standards Track");
     MailOutage.begin(mailSettings);
-    Job announcement = managementService.createJobQuery().processInstanceId(submission.getId()).singleResult();
-    failUntilIncident(announcement.getId(), "Couldn't connect to host");
+    String announcement = announcementsBy(submission.getId()).get(0);
+    Job sending = managementService.createJobQuery().processInstanceId(announcement).singleResult();
+    failUntilIncident(sending.getId(), "Couldn't connect to host");
 
     Browser browser = browser();
     browser.logIn("cockpit", "admin");
@@ -55,10 +56,10 @@ class CockpitBrowserTest extends BrowserTestSupport {
     }
     browser.screenshot("cockpit-running-xep");
 
-    browser.open("cockpit", "#/process-instance/" + submission.getId() + "/runtime?tab=incidents-tab");
-    browser.waitFor(By.cssSelector(".djs-overlays[data-container-id='Task_AnnounceProtoXep'] .badge-important"));
+    browser.open("cockpit", "#/process-instance/" + announcement + "/runtime?tab=incidents-tab");
+    browser.waitFor(By.cssSelector(".djs-overlays[data-container-id='Task_SendAnnouncement'] .badge-important"));
     browser.waitFor(By.xpath("//table//td[contains(., \"Couldn't connect to host\")]"));
-    assertThat(browser.pageText()).contains("Announce the ProtoXEP on the Standards list");
+    assertThat(browser.pageText()).contains("Send the announcement");
     browser.screenshot("cockpit-failed-announcement");
   }
 }

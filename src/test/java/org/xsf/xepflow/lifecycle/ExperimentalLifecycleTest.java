@@ -191,6 +191,25 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aPublishedNewVersionBringsADeferredXepBackAtOnceAndAReassignmentAfterItLosesNoAnnouncement() {
+    ProcessInstance lifecycle = deferred("author2", "inbox/rsf.xml");
+    standardsListPurged();
+    submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Resumed")));
+    ProcessInstance review = called(lifecycle, "new-version");
+    complete("editor", review.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+
+    // before any announcement is sent, the XEP is Experimental again: nothing is left to re-assign
+    assertStatus(lifecycle, XepStatus.Experimental);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed at the summit.")))
+        .isInstanceOf(InvalidInputException.class);
+    runAllDueJobs(lifecycle);
+
+    String xep = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
+    assertThat(subjects()).containsExactlyInAnyOrder("UPDATED: " + xep, "EXPERIMENTAL: " + xep);
+  }
+
+  @Test
   void aXepQueuedForAdvancementIsNotDeferred() {
     ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
     recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));

@@ -122,8 +122,9 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
 
   private void runDueJobsOfTree(String processInstanceId) {
     runDueJobs(processInstanceId);
-    runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
-        .forEach(sub -> runDueJobsOfTree(sub.getId()));
+    // ended ones too: a called process that has ended may have left announcements to send
+    processEngine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId)
+        .list().forEach(sub -> runDueJobsOfTree(sub.getId()));
   }
 
   /** The process a lifecycle called, e.g. its open "last-call" or "council-vote". */

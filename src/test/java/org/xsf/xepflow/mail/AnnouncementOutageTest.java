@@ -3,6 +3,7 @@ package org.xsf.xepflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.extension.mail.service.MailServiceFactory;
@@ -10,31 +11,47 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
-/** The Standards list's mail server is down when an announcement is due: nothing is lost. */
+/** The Standards list's mail server is down when an announcement is due, or its step is cancelled: nothing is lost. */
 class AnnouncementOutageTest extends ProcessTestSupport {
   @Autowired
   MailSettings settings;
+  @Autowired
+  RuntimeService runtimeService;
 
   @Test
   void aFailedAnnouncementIsRetriedBecomesAnIncidentAndGoesOutOnceWhenRetried() {
     ProcessInstance pi = protoXepFormatAccepted("author2", "inbox/data_policy.xml", "Standards Track");
     MailOutage.begin(settings);
+    String announcement = announcementsBy(pi.getId()).get(0);
+    // the procedure does not wait for the mail server: the Council's objection window is open
+    assertThat(pi).isWaitingAt("Task_ConsiderObjection");
 
-    Job announcement = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
-    failUntilIncident(announcement.getId(), "Couldn't connect to host");
+    Job sending = managementService.createJobQuery().processInstanceId(announcement).singleResult();
+    failUntilIncident(sending.getId(), "Couldn't connect to host");
 
-    assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
-        .getActivityId()).isEqualTo("Task_AnnounceProtoXep");
-    assertThat(pi).isWaitingAt("Task_AnnounceProtoXep");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(announcement).singleResult().getActivityId())
+        .isEqualTo("Task_SendAnnouncement");
+    assertThat(runtimeService.getVariable(announcement, "subject")).isEqualTo("ProtoXEP: Data Policy");
     assertThat(standardsList.messages()).isEmpty();
 
     mailConnector.install();
-    managementService.setJobRetries(announcement.getId(), 1);
+    managementService.setJobRetries(sending.getId(), 1);
     runDueJobs(pi.getId());
 
     assertThat(subjects()).containsExactly("ProtoXEP: Data Policy");
     assertThat(MailServiceFactory.getInstance().get()).isInstanceOf(KeptSmtpConnections.class);
-    assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(pi).isWaitingAt("Task_ConsiderObjection");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(announcement).count()).isZero();
+    assertThat(announcementsBy(pi.getId())).isEmpty();
+  }
+
+  @Test
+  void anAnnouncementGoesOutEvenWhenTheProcessThatWroteItIsCancelledFirst() {
+    ProcessInstance pi = protoXepFormatAccepted("author2", "inbox/data_policy.xml", "Standards Track");
+
+    // as an operator cancels it in Cockpit, or a state ends and takes its called processes with it
+    runtimeService.deleteProcessInstance(pi.getId(), "cancelled by an operator");
+    runDueJobs(pi.getId());
+
+    assertThat(subjects()).containsExactly("ProtoXEP: Data Policy");
   }
 }

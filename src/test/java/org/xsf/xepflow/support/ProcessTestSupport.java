@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import jakarta.mail.MessagingException;
@@ -44,6 +46,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.mail.EmbeddedStandardsList;
 import org.xsf.xepflow.mail.MailConnector;
+import org.xsf.xepflow.mail.QueueAnnouncement;
 
 /**
  * Base of the tests that drive the real diagrams from bpmn/ through the real engine, database and
@@ -153,11 +156,16 @@ public abstract class ProcessTestSupport {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
   }
 
-  /** Runs the due jobs of a process instance (announcements, due timers) as the job executor would. */
+  /**
+   * Runs the due jobs of a process instance (due timers, ...) and of the announcements it wrote, as
+   * the job executor would.
+   */
   protected void runDueJobs(String processInstanceId) {
     // One at a time: a job (a timer ending a scope) can delete the others.
     for (int round = 0; round < 50; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId)
+      Set<String> instances = new HashSet<>(announcementsBy(processInstanceId));
+      instances.add(processInstanceId);
+      List<Job> due = managementService.createJobQuery().processInstanceIds(instances)
           .executable().orderByJobDuedate().asc().listPage(0, 1);
       if (due.isEmpty()) {
         return;
@@ -165,6 +173,13 @@ public abstract class ProcessTestSupport {
       managementService.executeJob(due.get(0).getId());
     }
     throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
+  }
+
+  /** The announcement processes a process instance started that are still running (not yet sent). */
+  protected List<String> announcementsBy(String processInstanceId) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("announcement")
+        .variableValueEquals(QueueAnnouncement.ANNOUNCED_BY, processInstanceId).list().stream()
+        .map(ProcessInstance::getId).toList();
   }
 
   /**

@@ -1,0 +1,36 @@
+package org.xsf.xepflow.mail;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Announce ... on the Standards list": writes the step's message ({@code to}, {@code subject},
+ * {@code text}) and starts an {@code announcement} process with it, in the step's own transaction.
+ * The mail is sent by that process, not by the step's: a job of the step's process would be deleted
+ * with it when its state ends first (a vote voided, a XEP re-assigned), and the mail with it.
+ */
+@Component("queueAnnouncement")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+public class QueueAnnouncement implements JavaDelegate {
+  static final String PROCESS = "announcement";
+  /** Which process instance wrote it: Cockpit's way from an announcement back to its XEP's steps. */
+  public static final String ANNOUNCED_BY = "announcedBy";
+  private Expression to;
+  private Expression subject;
+  private Expression text;
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> message = Map.of("to", to.getValue(execution), "subject", subject.getValue(execution),
+        "text", text.getValue(execution), ANNOUNCED_BY, execution.getProcessInstanceId());
+    // whoever completed the step need not be allowed to start processes of their own
+    Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
+        .startProcessInstanceByKey(PROCESS, execution.getProcessBusinessKey(), message));
+  }
+}
