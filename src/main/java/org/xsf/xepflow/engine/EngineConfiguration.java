@@ -61,13 +61,14 @@ public class EngineConfiguration {
 
   @Bean
   ProcessEnginePlugin longStringVariables(
-      @Value("${xepflow.history.recorded-in-registry:}") Set<String> recordedInRegistry) {
+      @Value("${xepflow.history.recorded-in-registry:}") Set<String> recordedInRegistry,
+      @Value("${xepflow.history.processes-left-out:}") Set<String> processesLeftOut) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomPreVariableSerializers(
             PluginLists.with(configuration.getCustomPreVariableSerializers(), new LongStringValueSerializer()));
-        configuration.setCustomHistoryLevels(List.of(new FullHistoryWithoutFormFields(recordedInRegistry)));
+        configuration.setCustomHistoryLevels(List.of(new FullHistoryWithoutFormFields(recordedInRegistry, processesLeftOut)));
       }
     };
   }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -32,15 +31,11 @@ final class FailedJobIncidents extends AbstractProcessEnginePlugin {
 
     @Override
     protected void removeIncident(IncidentContext context, boolean incidentResolved) {
-      CommandContext command = Context.getCommandContext();
-      JobEntity job = command.getDbEntityManager().getCachedEntity(JobEntity.class, context.getConfiguration());
+      JobEntity job = Context.getCommandContext().getDbEntityManager()
+          .getCachedEntity(JobEntity.class, context.getConfiguration());
       ExecutionEntity execution = job == null ? null : job.getExecution();
       if (execution == null || hasIncident(execution.getProcessInstance(), context.getConfiguration())) {
-        // A job that ends its process (an announcement sent) removes its incident with the process, before
-        // its success would resolve it: resolved all the same, as a failure rolls all of this back.
-        JobEntity running = command.getCurrentJob();
-        super.removeIncident(context, incidentResolved
-            || running != null && running.getId().equals(context.getConfiguration()));
+        super.removeIncident(context, incidentResolved);
       }
     }
 

@@ -1,10 +1,14 @@
 package org.xsf.xepflow.engine;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
@@ -15,7 +19,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * for each Council member's task (loopCounter, nrOf...Instances) tell nothing the tasks' own history
  * does not. The answers a task listener stores as rows of their own (ballots, Council responses,
  * implementations: {@code xepflow.history.recorded-in-registry}) would otherwise be kept twice, and
- * each Council member's answer overwriting the last cost a lookup of its history row.
+ * each Council member's answer overwriting the last cost a lookup of its history row. Processes whose
+ * record is kept elsewhere ({@code xepflow.history.processes-left-out}: an announcement, which once sent
+ * is on the Standards list) leave no history at all, as an outbox forgets what it sent: with it, the
+ * end of each such process marked every history table of its rows for removal, 17 statements.
  */
 public class FullHistoryWithoutFormFields implements HistoryLevel {
   public static final String NAME = "full-without-form-fields";
@@ -23,10 +30,13 @@ public class FullHistoryWithoutFormFields implements HistoryLevel {
   private static final Set<String> MULTI_INSTANCE_COUNTERS =
       Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
   private final Set<String> leftOut;
+  /** Process definition ids begin with the key and a colon (key:version:id). */
+  private final List<String> processesLeftOut;
 
-  public FullHistoryWithoutFormFields(Set<String> recordedInRegistry) {
+  public FullHistoryWithoutFormFields(Set<String> recordedInRegistry, Set<String> processesLeftOut) {
     leftOut = new HashSet<>(MULTI_INSTANCE_COUNTERS);
     leftOut.addAll(recordedInRegistry);
+    this.processesLeftOut = processesLeftOut.stream().map(key -> key + ":").toList();
   }
 
   @Override
@@ -44,6 +54,17 @@ public class FullHistoryWithoutFormFields implements HistoryLevel {
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     return eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE
         && !(entity instanceof VariableInstanceEntity variable && leftOut.contains(variable.getName()))
+        && !isOfProcessLeftOut(entity)
         && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+  }
+
+  /** The entities of a process's history events: its executions, variables, jobs and incidents. */
+  private boolean isOfProcessLeftOut(Object entity) {
+    String definition = entity instanceof ExecutionEntity execution ? execution.getProcessDefinitionId()
+        : entity instanceof VariableInstanceEntity variable ? variable.getProcessDefinitionId()
+        : entity instanceof JobEntity job ? job.getProcessDefinitionId()
+        : entity instanceof IncidentEntity incident ? incident.getProcessDefinitionId()
+        : null;
+    return definition != null && processesLeftOut.stream().anyMatch(definition::startsWith);
   }
 }

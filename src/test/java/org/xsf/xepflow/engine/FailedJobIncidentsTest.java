@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,19 +18,20 @@ import org.xsf.xepflow.support.H2Statements;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
 /**
- * Failed-job incidents (FailedJobIncidents), with the announcement of a ProtoXEP as the job: opened
- * when its retries run out, resolved when it succeeds, and not looked for when a job whose process
- * has no incident is deleted.
+ * Failed-job incidents (FailedJobIncidents): opened when a job's retries run out, resolved when it
+ * succeeds, and not looked for when a job whose process has no incident is deleted.
  */
 class FailedJobIncidentsTest extends ProcessTestSupport {
   private static final String INCIDENT_LOOKUP = "SELECT % FROM ACT_RU_INCIDENT I WHERE I.CONFIGURATION_ = ?";
+  /** A step that fails until the variable "reachable" is set, then a task: its process goes on after the job. */
+  private static final String PROBE = "failing-job-probe";
   @Autowired
   MailSettings settings;
   @Autowired
   JdbcTemplate jdbc;
 
   /**
-   * An operator resets the retries of every failed announcement at once, in Cockpit or through
+   * An operator resets the retries of every failed job of a step at once, in Cockpit or through
    * engine-rest (one update of the job rows, which leaves their incidents as they are): the incident
    * goes when the job succeeds. Also when the operator started a second branch of the process beside
    * the failed job (process instance modification), which moves the job to a new execution and leaves
@@ -37,30 +40,37 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
   @ParameterizedTest(name = "second branch: {0}")
   @ValueSource(booleans = {false, true})
   void anIncidentIsResolvedWhenItsJobSucceedsAfterItsRetriesAreResetByJobDefinition(boolean secondBranch) {
-    ProcessInstance pi = protoXepAwaitingItsAnnouncement();
-    MailOutage.begin(settings);
-    Job announcement = announcementOf(pi);
-    failUntilIncident(announcement.getId(), "Couldn't connect to host");
-    String incident = processEngine.getRuntimeService().createIncidentQuery().configuration(announcement.getId())
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(deployedProbe());
+    Job failing = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
+    failUntilIncident(failing.getId(), "reachable");
+    String incident = processEngine.getRuntimeService().createIncidentQuery().configuration(failing.getId())
         .singleResult().getId();
     if (secondBranch) {
-      // the operator sends it once more beside the failed one
-      processEngine.getRuntimeService().createProcessInstanceModification(announcement.getProcessInstanceId())
-          .startBeforeActivity("Task_SendAnnouncement").execute();
-      assertThat(managementService.createJobQuery().jobId(announcement.getId()).singleResult().getExecutionId())
-          .isNotEqualTo(announcement.getExecutionId());
+      processEngine.getRuntimeService().createProcessInstanceModification(pi.getId())
+          .startBeforeActivity("Task_After").execute();
+      assertThat(managementService.createJobQuery().jobId(failing.getId()).singleResult().getExecutionId())
+          .isNotEqualTo(failing.getExecutionId());
     }
 
-    managementService.setJobRetriesByJobDefinitionId(announcement.getJobDefinitionId(), 1);
+    managementService.setJobRetriesByJobDefinitionId(failing.getJobDefinitionId(), 1);
     assertThat(processEngine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).isOne();
-    mailConnector.install();
+    processEngine.getRuntimeService().setVariable(pi.getId(), "reachable", true);
     runDueJobs(pi.getId());
 
-    assertThat(subjects()).contains("ProtoXEP: Data Policy");
     assertThat(processEngine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).isZero();
     HistoricIncident history = processEngine.getHistoryService().createHistoricIncidentQuery().incidentId(incident)
         .singleResult();
     assertThat(history.isResolved()).isTrue();
+    processEngine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
+  }
+
+  private String deployedProbe() {
+    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).startEvent()
+        .serviceTask("Task_Probe").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R5/PT10M")
+        .camundaExpression("${reachable}").userTask("Task_After").endEvent().done();
+    processEngine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", probe)
+        .enableDuplicateFiltering(false).deploy();
+    return PROBE;
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.xsf.xepflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,6 +43,14 @@ class AnnouncementOutageTest extends ProcessTestSupport {
     assertThat(MailServiceFactory.getInstance().get()).isInstanceOf(KeptSmtpConnections.class);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(announcement).count()).isZero();
     assertThat(announcementsBy(pi.getId())).isEmpty();
+    // once sent, it is on the Standards list: the engine keeps no history of it, as an outbox forgets what it sent
+    HistoryService history = processEngine.getHistoryService();
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("announcement").count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(announcement).count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(announcement).count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(announcement).count()).isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(announcement).count()).isZero();
+    assertThat(history.createHistoricIncidentQuery().processInstanceId(announcement).count()).isZero();
   }
 
   @Test
