@@ -1,6 +1,7 @@
 package org.xsf.xepflow.mail;
 
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,10 +28,19 @@ public class QueueAnnouncement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, Object> message = Map.of("to", to.getValue(execution), "subject", subject.getValue(execution),
-        "text", text.getValue(execution), ANNOUNCED_BY, execution.getProcessInstanceId());
+    Map<String, Object> message = Map.of("to", field("to", to, execution),
+        "subject", field("subject", subject, execution), "text", field("text", text, execution),
+        ANNOUNCED_BY, execution.getProcessInstanceId());
     // whoever completed the step need not be allowed to start processes of their own
     Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
         .startProcessInstanceByKey(PROCESS, execution.getProcessBusinessKey(), message));
+  }
+
+  private static Object field(String name, Expression field, DelegateExecution execution) {
+    Object value = field == null ? null : field.getValue(execution);
+    if (value == null) {
+      throw new ProcessEngineException("The announcement of " + execution.getCurrentActivityId() + " has no " + name);
+    }
+    return value;
   }
 }
