@@ -3,7 +3,12 @@ package org.xsf.xepflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
 import org.junit.jupiter.api.Test;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
@@ -13,24 +18,16 @@ class QueueAnnouncementTest extends ProcessTestSupport {
 
   @Test
   void anAnnouncementWithoutARecipientIsRefusedWithTheStepAndNothingIsWritten() {
-    String diagram = """
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            targetNamespace="https://xmpp.org/xepflow/test">
-          <process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
-            <startEvent id="Start" />
-            <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_AnnounceSomething" />
-            <sendTask id="Task_AnnounceSomething" camunda:delegateExpression="${queueAnnouncement}">
-              <extensionElements>
-                <camunda:field name="subject"><camunda:expression>Subject</camunda:expression></camunda:field>
-                <camunda:field name="text"><camunda:expression>Text</camunda:expression></camunda:field>
-              </extensionElements>
-            </sendTask>
-            <sequenceFlow id="Flow_2" sourceRef="Task_AnnounceSomething" targetRef="End" />
-            <endEvent id="End" />
-          </process>
-        </definitions>
-        """.formatted(PROBE);
-    processEngine.getRepositoryService().createDeployment().addString(PROBE + ".bpmn", diagram).deploy();
+    BpmnModelInstance diagram = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).startEvent()
+        .sendTask("Task_AnnounceSomething").camundaDelegateExpression("${queueAnnouncement}").endEvent().done();
+    SendTask step = diagram.getModelElementById("Task_AnnounceSomething");
+    for (String name : List.of("subject", "text")) {
+      CamundaField field = diagram.newInstance(CamundaField.class);
+      field.setCamundaName(name);
+      field.setCamundaStringValue("The " + name);
+      step.builder().addExtensionElement(field);
+    }
+    processEngine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", diagram).deploy();
     long announcements = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("announcement").count();
 
