@@ -38,7 +38,7 @@ public class QueueAnnouncement implements JavaDelegate {
 
   private static Object field(String name, Expression field, DelegateExecution execution) {
     Object value = field == null ? null : field.getValue(execution);
-    if (value == null) {
+    if (value == null || value.toString().isBlank()) {
       throw new ProcessEngineException("The announcement of " + execution.getCurrentActivityId() + " has no " + name);
     }
     return value;

@@ -40,7 +40,8 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
   @ParameterizedTest(name = "second branch: {0}")
   @ValueSource(booleans = {false, true})
   void anIncidentIsResolvedWhenItsJobSucceedsAfterItsRetriesAreResetByJobDefinition(boolean secondBranch) {
-    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(deployedProbe());
+    String probe = deployedProbe();
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(PROBE);
     Job failing = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
     failUntilIncident(failing.getId(), "reachable");
     String incident = processEngine.getRuntimeService().createIncidentQuery().configuration(failing.getId())
@@ -61,16 +62,17 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
     HistoricIncident history = processEngine.getHistoryService().createHistoricIncidentQuery().incidentId(incident)
         .singleResult();
     assertThat(history.isResolved()).isTrue();
-    processEngine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
+    processEngine.getRepositoryService().deleteDeployment(probe, true);
   }
 
+  /** The probe's deployment, deleted with its process after the test. */
   private String deployedProbe() {
-    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).startEvent()
+    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+        .camundaStartableInTasklist(false).startEvent()
         .serviceTask("Task_Probe").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R5/PT10M")
         .camundaExpression("${reachable}").userTask("Task_After").endEvent().done();
-    processEngine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", probe)
-        .enableDuplicateFiltering(false).deploy();
-    return PROBE;
+    return processEngine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", probe)
+        .deploy().getId();
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.xsf.xepflow.mail.QueueAnnouncement;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
 /**
@@ -77,7 +78,10 @@ class JobsAcquiredByDueDateTest extends ProcessTestSupport {
   /** Jobs due long ago would come first in other tests' searches. */
   private void deleteProcessOf(Job... jobs) {
     for (Job job : jobs) {
-      processEngine.getRuntimeService().deleteProcessInstance(job.getProcessInstanceId(), "test done");
+      var runtime = processEngine.getRuntimeService();
+      String submission = (String) runtime.getVariable(job.getProcessInstanceId(), QueueAnnouncement.ANNOUNCED_BY);
+      runtime.deleteProcessInstance(job.getProcessInstanceId(), "test done");
+      runtime.deleteProcessInstance(submission, "test done");
     }
   }
 }

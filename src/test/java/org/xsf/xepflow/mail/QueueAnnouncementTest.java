@@ -18,7 +18,8 @@ class QueueAnnouncementTest extends ProcessTestSupport {
 
   @Test
   void anAnnouncementWithoutARecipientIsRefusedWithTheStepAndNothingIsWritten() {
-    BpmnModelInstance diagram = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).startEvent()
+    BpmnModelInstance diagram = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+        .camundaStartableInTasklist(false).startEvent()
         .sendTask("Task_AnnounceSomething").camundaDelegateExpression("${queueAnnouncement}").endEvent().done();
     SendTask step = diagram.getModelElementById("Task_AnnounceSomething");
     for (String name : List.of("subject", "text")) {
@@ -27,7 +28,8 @@ class QueueAnnouncementTest extends ProcessTestSupport {
       field.setCamundaStringValue("The " + name);
       step.builder().addExtensionElement(field);
     }
-    processEngine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", diagram).deploy();
+    String deployment = processEngine.getRepositoryService().createDeployment()
+        .addModelInstance(PROBE + ".bpmn", diagram).deploy().getId();
     long announcements = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("announcement").count();
 
@@ -37,5 +39,6 @@ class QueueAnnouncementTest extends ProcessTestSupport {
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("announcement")
         .count()).isEqualTo(announcements);
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROBE).count()).isZero();
+    processEngine.getRepositoryService().deleteDeployment(deployment, true);
   }
 }

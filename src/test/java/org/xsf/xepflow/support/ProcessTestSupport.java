@@ -120,7 +120,7 @@ public abstract class ProcessTestSupport {
     return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
-  /** An author's ProtoXEP whose format the Editor accepted: its announcement is due next. */
+  /** An author's ProtoXEP whose format the Editor accepted: its announcement written, not yet sent. */
   protected ProcessInstance protoXepFormatAccepted(String author, String fixture, String type) {
     ProcessInstance pi = protoXepSubmitted(author, fixture);
     complete("editor", pi.getId(), "Task_EditorFormatReview", Map.of("formatDecision", "accept", "xepType", type));
