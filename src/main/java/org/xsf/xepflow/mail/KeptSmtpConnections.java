@@ -51,7 +51,7 @@ class KeptSmtpConnections extends JakartaMailService {
     } catch (Throwable e) {
       // whatever failed (an Error too, say out of memory while writing), the connection may be in the
       // middle of a message: it can carry no other
-      close(connection.transport());
+      closeAfter(e, connection.transport());
       throw e;
     }
     int sent = connection.sent() + 1;
@@ -68,8 +68,16 @@ class KeptSmtpConnections extends JakartaMailService {
 
   private Kept take() throws MessagingException {
     for (Kept kept = idle.poll(); kept != null; kept = idle.poll()) {
-      // isConnected() asks the server (NOOP): it may have closed an idle connection on its side
-      if (!expired(kept) && kept.transport().isConnected()) {
+      boolean usable;
+      try {
+        // isConnected() asks the server (NOOP): it may have closed an idle connection on its side
+        usable = !expired(kept) && kept.transport().isConnected();
+      } catch (Throwable e) {
+        // taken from the idle ones, it would be kept by no one
+        closeAfter(e, kept.transport());
+        throw e;
+      }
+      if (usable) {
         return kept;
       }
       close(kept.transport());
@@ -105,6 +113,15 @@ class KeptSmtpConnections extends JakartaMailService {
   private void closeIdle() {
     for (Kept kept = idle.poll(); kept != null; kept = idle.poll()) {
       close(kept.transport());
+    }
+  }
+
+  /** Closes a connection after a failure: what closing throws is kept with that failure, not instead of it. */
+  private static void closeAfter(Throwable failure, Transport transport) {
+    try {
+      close(transport);
+    } catch (Throwable closing) {
+      failure.addSuppressed(closing);
     }
   }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.OutputStream;
@@ -110,6 +114,30 @@ class KeptSmtpConnectionsTest {
   }
 
   @Test
+  void anErrorClosingAFailedConnectionIsKeptWithTheSendsOwnNotInsteadOfIt() throws Exception {
+    KeptSmtpConnections service = faultyService();
+    FaultyTransport.onSend = new OutOfMemoryError("writing the message");
+    FaultyTransport.onClose = new StackOverflowError("closing");
+
+    assertThatThrownBy(() -> send(service, "one")).isSameAs(FaultyTransport.onSend)
+        .hasSuppressedException(FaultyTransport.onClose);
+    assertThat(FaultyTransport.closed).isOne();
+  }
+
+  @Test
+  void aKeptConnectionWhoseCheckFailsWithAnErrorIsClosed() throws Exception {
+    KeptSmtpConnections service = faultyService();
+    send(service, "one");
+    FaultyTransport.onIsConnected = new OutOfMemoryError("checking the connection");
+
+    assertThatThrownBy(() -> send(service, "two")).isSameAs(FaultyTransport.onIsConnected);
+    assertThat(FaultyTransport.closed).isOne();
+    FaultyTransport.onIsConnected = null;
+    send(service, "three");
+    assertThat(FaultyTransport.opened).isEqualTo(2);
+  }
+
+  @Test
   void afterShutDownEachMessageGoesOnAConnectionOfItsOwn() throws Exception {
     KeptSmtpConnections service = service(100, Duration.ofMinutes(1));
     send(service, "before");
@@ -180,6 +208,65 @@ class KeptSmtpConnectionsTest {
 
     assertThat(received()).containsExactlyInAnyOrderElementsOf(subjects);
     assertThat(relay.connections()).isBetween(1, 4);
+  }
+
+  /** A service whose connections are {@link FaultyTransport}s, which fail as told. */
+  private KeptSmtpConnections faultyService() throws MessagingException {
+    FaultyTransport.reset();
+    Session faulty = Session.getInstance(session.getProperties());
+    faulty.setProvider(new Provider(Provider.Type.TRANSPORT, "smtp", FaultyTransport.class.getName(), "xepflow", "1"));
+    return new KeptSmtpConnections(faulty, 100, Duration.ofMinutes(1), sweeper);
+  }
+
+  /** A connection that throws what a test tells it to, when sending, checking or closing. */
+  public static final class FaultyTransport extends Transport {
+    static Error onSend;
+    static Error onIsConnected;
+    static Error onClose;
+    static int opened;
+    static int closed;
+
+    public FaultyTransport(Session session, URLName url) {
+      super(session, url);
+    }
+
+    static void reset() {
+      onSend = null;
+      onIsConnected = null;
+      onClose = null;
+      opened = 0;
+      closed = 0;
+    }
+
+    @Override
+    protected boolean protocolConnect(String host, int port, String user, String password) {
+      opened++;
+      return true;
+    }
+
+    @Override
+    public void sendMessage(Message message, Address[] addresses) {
+      if (onSend != null) {
+        throw onSend;
+      }
+    }
+
+    @Override
+    public synchronized boolean isConnected() {
+      if (onIsConnected != null) {
+        throw onIsConnected;
+      }
+      return super.isConnected();
+    }
+
+    @Override
+    public synchronized void close() throws MessagingException {
+      closed++;
+      super.close();
+      if (onClose != null) {
+        throw onClose;
+      }
+    }
   }
 
   private KeptSmtpConnections service(int messagesPerConnection, Duration maxIdle) {
