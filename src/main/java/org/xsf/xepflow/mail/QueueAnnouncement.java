@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component("queueAnnouncement")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class QueueAnnouncement implements JavaDelegate {
-  static final String PROCESS = "announcement";
+  public static final String PROCESS = "announcement";
   /** Which process instance wrote it: Cockpit's way from an announcement back to its XEP's steps. */
   public static final String ANNOUNCED_BY = "announcedBy";
   private Expression to;

@@ -42,8 +42,8 @@ class CockpitBrowserTest extends BrowserTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/xep-ai.xml", "Standards Track");
     ProcessInstance submission = protoXepFormatAccepted("author2", "inbox/jingle-rtp-mti.xml", "Standards Track");
     MailOutage.begin(mailSettings);
-    String announcement = announcementsBy(submission.getId()).get(0);
-    Job sending = managementService.createJobQuery().processInstanceId(announcement).singleResult();
+    Job sending = announcementJob(submission.getId());
+    String announcement = sending.getProcessInstanceId();
     failUntilIncident(sending.getId(), "Couldn't connect to host");
 
     Browser browser = browser();

@@ -87,7 +87,7 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
       // one that has an incident is looked for, once, when its retries are set again
       ProcessInstance failing = protoXepAwaitingItsAnnouncement();
       MailOutage.begin(settings);
-      Job job = announcementOf(failing);
+      Job job = announcementJob(failing.getId());
       failUntilIncident(job.getId(), "Couldn't connect to host");
       managementService.setJobRetries(job.getId(), 1);
       mailConnector.install();
@@ -99,9 +99,5 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
 
   private ProcessInstance protoXepAwaitingItsAnnouncement() {
     return protoXepFormatAccepted("author2", "inbox/data_policy.xml", "Standards Track");
-  }
-
-  private Job announcementOf(ProcessInstance pi) {
-    return managementService.createJobQuery().processInstanceId(announcementsBy(pi.getId()).get(0)).singleResult();
   }
 }

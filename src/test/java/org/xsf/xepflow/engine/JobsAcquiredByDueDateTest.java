@@ -64,8 +64,7 @@ class JobsAcquiredByDueDateTest extends ProcessTestSupport {
 
   /** The announcement of a ProtoXEP whose format the Editor accepted, waiting for the job executor. */
   private Job announcementDue(String author) {
-    String submission = protoXepFormatAccepted(author, "inbox/xor.xml", "Standards Track").getId();
-    return managementService.createJobQuery().processInstanceId(announcementsBy(submission).get(0)).singleResult();
+    return announcementJob(protoXepFormatAccepted(author, "inbox/xor.xml", "Standards Track").getId());
   }
 
   /** What the job executor's search finds, in its order, without locking any of it. */

@@ -23,11 +23,11 @@ class AnnouncementOutageTest extends ProcessTestSupport {
   void aFailedAnnouncementIsRetriedBecomesAnIncidentAndGoesOutOnceWhenRetried() {
     ProcessInstance pi = protoXepFormatAccepted("author2", "inbox/data_policy.xml", "Standards Track");
     MailOutage.begin(settings);
-    String announcement = announcementsBy(pi.getId()).get(0);
+    Job sending = announcementJob(pi.getId());
+    String announcement = sending.getProcessInstanceId();
     // the procedure does not wait for the mail server: the Council's objection window is open
     assertThat(pi).isWaitingAt("Task_ConsiderObjection");
 
-    Job sending = managementService.createJobQuery().processInstanceId(announcement).singleResult();
     failUntilIncident(sending.getId(), "Couldn't connect to host");
 
     assertThat(runtimeService.createIncidentQuery().processInstanceId(announcement).singleResult().getActivityId())
@@ -45,7 +45,7 @@ class AnnouncementOutageTest extends ProcessTestSupport {
     assertThat(announcementsBy(pi.getId())).isEmpty();
     // once sent, it is on the Standards list: the engine keeps no history of it, as an outbox forgets what it sent
     HistoryService history = processEngine.getHistoryService();
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("announcement").count()).isZero();
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(QueueAnnouncement.PROCESS).count()).isZero();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(announcement).count()).isZero();
     assertThat(history.createHistoricDetailQuery().processInstanceId(announcement).count()).isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(announcement).count()).isZero();

@@ -31,12 +31,12 @@ class QueueAnnouncementTest extends ProcessTestSupport {
     String deployment = processEngine.getRepositoryService().createDeployment()
         .addModelInstance(PROBE + ".bpmn", diagram).deploy().getId();
     long announcements = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("announcement").count();
+        .processDefinitionKey(QueueAnnouncement.PROCESS).count();
 
     assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(PROBE))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("The announcement of Task_AnnounceSomething has no to");
-    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("announcement")
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(QueueAnnouncement.PROCESS)
         .count()).isEqualTo(announcements);
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROBE).count()).isZero();
     processEngine.getRepositoryService().deleteDeployment(deployment, true);

@@ -177,9 +177,16 @@ public abstract class ProcessTestSupport {
 
   /** The announcement processes a process instance started that are still running (not yet sent). */
   protected List<String> announcementsBy(String processInstanceId) {
-    return processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("announcement")
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(QueueAnnouncement.PROCESS)
         .variableValueEquals(QueueAnnouncement.ANNOUNCED_BY, processInstanceId).list().stream()
         .map(ProcessInstance::getId).toList();
+  }
+
+  /** The job that sends the one announcement a process instance wrote and has not sent yet. */
+  protected Job announcementJob(String processInstanceId) {
+    List<String> written = announcementsBy(processInstanceId);
+    assertThat(written).as("announcements written by %s", processInstanceId).hasSize(1);
+    return managementService.createJobQuery().processInstanceId(written.get(0)).singleResult();
   }
 
   /**
