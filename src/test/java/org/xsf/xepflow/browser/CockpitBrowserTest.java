@@ -41,10 +41,11 @@ class CockpitBrowserTest extends BrowserTestSupport {
   void runningXepsShowTheirCurrentStepAndAFailedAnnouncementShowsAsAnIncident() {
     ProcessInstance lifecycle = accept("author1", "inbox/xep-ai.xml", "Standards Track");
     ProcessInstance submission = protoXepFormatAccepted("author2", "inbox/jingle-rtp-mti.xml", "Standards Track");
-    MailOutage.begin(mailSettings);
     Job sending = announcementJob(submission.getId());
     String announcement = sending.getProcessInstanceId();
-    failUntilIncident(sending.getId(), "Couldn't connect to host");
+    try (MailOutage outage = MailOutage.begin(mailSettings, mailConnector)) {
+      failUntilIncident(sending.getId(), "Couldn't connect to host");
+    }
 
     Browser browser = browser();
     browser.logIn("cockpit", "admin");

@@ -86,11 +86,11 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
 
       // one that has an incident is looked for, once, when its retries are set again
       ProcessInstance failing = protoXepAwaitingItsAnnouncement();
-      MailOutage.begin(settings);
       Job job = announcementJob(failing.getId());
-      failUntilIncident(job.getId(), "Couldn't connect to host");
+      try (MailOutage outage = MailOutage.begin(settings, mailConnector)) {
+        failUntilIncident(job.getId(), "Couldn't connect to host");
+      }
       managementService.setJobRetries(job.getId(), 1);
-      mailConnector.install();
       runDueJobs(failing.getId());
       assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
       assertThat(statements.count(INCIDENT_LOOKUP)).isEqualTo(before + 1);

@@ -22,22 +22,24 @@ class AnnouncementOutageTest extends ProcessTestSupport {
   @Test
   void aFailedAnnouncementIsRetriedBecomesAnIncidentAndGoesOutOnceWhenRetried() {
     ProcessInstance pi = protoXepFormatAccepted("author2", "inbox/data_policy.xml", "Standards Track");
-    MailOutage.begin(settings);
-    Job sending = announcementJob(pi.getId());
-    String announcement = sending.getProcessInstanceId();
-    // the procedure does not wait for the mail server: the Council's objection window is open
-    assertThat(pi).isWaitingAt("Task_ConsiderObjection");
+    String announcement;
+    try (MailOutage outage = MailOutage.begin(settings, mailConnector)) {
+      Job sending = announcementJob(pi.getId());
+      announcement = sending.getProcessInstanceId();
+      // the procedure does not wait for the mail server: the Council's objection window is open
+      assertThat(pi).isWaitingAt("Task_ConsiderObjection");
 
-    failUntilIncident(sending.getId(), "Couldn't connect to host");
+      failUntilIncident(sending.getId(), "Couldn't connect to host");
 
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(announcement).singleResult().getActivityId())
-        .isEqualTo("Task_SendAnnouncement");
-    assertThat(runtimeService.getVariable(announcement, "subject")).isEqualTo("ProtoXEP: Data Policy");
-    assertThat(standardsList.messages()).isEmpty();
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(announcement).singleResult().getActivityId())
+          .isEqualTo("Task_SendAnnouncement");
+      assertThat(runtimeService.getVariable(announcement, "subject")).isEqualTo("ProtoXEP: Data Policy");
+      assertThat(standardsList.messages()).isEmpty();
 
-    mailConnector.install();
-    managementService.setJobRetries(sending.getId(), 1);
-    runDueJobs(pi.getId());
+      outage.end();
+      managementService.setJobRetries(sending.getId(), 1);
+      runDueJobs(pi.getId());
+    }
 
     assertThat(subjects()).containsExactly("ProtoXEP: Data Policy");
     assertThat(MailServiceFactory.getInstance().get()).isInstanceOf(KeptSmtpConnections.class);

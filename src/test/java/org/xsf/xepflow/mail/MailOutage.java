@@ -4,17 +4,41 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-/** The Standards list's mail server goes down: the connector points at a port nobody listens on. */
-public final class MailOutage {
-  private MailOutage() {
+/**
+ * The Standards list's mail server goes down: the connector points at a port nobody listens on,
+ * until the outage ends and the application's own connector is installed again.
+ */
+public final class MailOutage implements AutoCloseable {
+  private final MailConnector down;
+  private final MailConnector restored;
+  private boolean over;
+
+  private MailOutage(MailConnector down, MailConnector restored) {
+    this.down = down;
+    this.restored = restored;
   }
 
-  /** Until the test installs the real connector again (each test does, before it starts). */
-  public static void begin(MailSettings settings) {
+  public static MailOutage begin(MailSettings settings, MailConnector restored) {
     try (ServerSocket socket = new ServerSocket(0)) {
-      new MailConnector(settings, socket.getLocalPort()).install();
+      MailConnector down = new MailConnector(settings, socket.getLocalPort());
+      down.install();
+      return new MailOutage(down, restored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The mail server is back; the outage's connector is shut down, its idle-connection sweep with it. */
+  public void end() {
+    if (!over) {
+      over = true;
+      down.destroy();
+      restored.install();
+    }
+  }
+
+  @Override
+  public void close() {
+    end();
   }
 }
