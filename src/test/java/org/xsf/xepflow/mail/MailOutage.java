@@ -8,15 +8,7 @@ import java.net.ServerSocket;
  * The Standards list's mail server goes down: the connector points at a port nobody listens on,
  * until the outage ends and the application's own connector is installed again.
  */
-public final class MailOutage implements AutoCloseable {
-  private final MailConnector down;
-  private final MailConnector restored;
-  private boolean over;
-
-  private MailOutage(MailConnector down, MailConnector restored) {
-    this.down = down;
-    this.restored = restored;
-  }
+public record MailOutage(MailConnector down, MailConnector restored) implements AutoCloseable {
 
   public static MailOutage begin(MailSettings settings, MailConnector restored) {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -30,13 +22,14 @@ public final class MailOutage implements AutoCloseable {
 
   /** The mail server is back; the outage's connector is shut down, its idle-connection sweep with it. */
   public void end() {
-    if (!over) {
-      over = true;
-      down.destroy();
-      restored.install();
-    }
+    down.destroy();
+    restored.install();
   }
 
+  /**
+   * Ends the outage; after {@link #end} it installs the application's connector afresh, which
+   * closes only the connections that connector kept.
+   */
   @Override
   public void close() {
     end();
