@@ -21,17 +21,9 @@ public record MailOutage(MailConnector down, MailConnector restored) implements 
   }
 
   /** The mail server is back; the outage's connector is shut down, its idle-connection sweep with it. */
-  public void end() {
-    down.destroy();
-    restored.install();
-  }
-
-  /**
-   * Ends the outage; after {@link #end} it installs the application's connector afresh, which
-   * closes only the connections that connector kept.
-   */
   @Override
   public void close() {
-    end();
+    down.destroy();
+    restored.install();
   }
 }
