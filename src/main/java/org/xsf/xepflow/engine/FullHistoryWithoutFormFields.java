@@ -1,7 +1,6 @@
 package org.xsf.xepflow.engine;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -30,13 +29,12 @@ public class FullHistoryWithoutFormFields implements HistoryLevel {
   private static final Set<String> MULTI_INSTANCE_COUNTERS =
       Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
   private final Set<String> leftOut;
-  /** Process definition ids begin with the key and a colon (key:version:id). */
-  private final List<String> processesLeftOut;
+  private final Set<String> processesLeftOut;
 
   public FullHistoryWithoutFormFields(Set<String> recordedInRegistry, Set<String> processesLeftOut) {
     leftOut = new HashSet<>(MULTI_INSTANCE_COUNTERS);
     leftOut.addAll(recordedInRegistry);
-    this.processesLeftOut = processesLeftOut.stream().map(key -> key + ":").toList();
+    this.processesLeftOut = Set.copyOf(processesLeftOut);
   }
 
   @Override
@@ -65,6 +63,9 @@ public class FullHistoryWithoutFormFields implements HistoryLevel {
         : entity instanceof JobEntity job ? job.getProcessDefinitionId()
         : entity instanceof IncidentEntity incident ? incident.getProcessDefinitionId()
         : null;
-    return definition != null && processesLeftOut.stream().anyMatch(definition::startsWith);
+    // asked for every history event: the key read from the id (key:version:id; a process id has no
+    // colon), not a search of the keys
+    int key = definition == null ? -1 : definition.indexOf(':');
+    return key > 0 && processesLeftOut.contains(definition.substring(0, key));
   }
 }
