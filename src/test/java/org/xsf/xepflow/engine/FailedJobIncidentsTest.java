@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.xsf.xepflow.mail.MailOutage;
 import org.xsf.xepflow.mail.MailSettings;
 import org.xsf.xepflow.support.H2Statements;
+import org.xsf.xepflow.support.ProbeDiagram;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
 /**
@@ -40,39 +40,32 @@ class FailedJobIncidentsTest extends ProcessTestSupport {
   @ParameterizedTest(name = "second branch: {0}")
   @ValueSource(booleans = {false, true})
   void anIncidentIsResolvedWhenItsJobSucceedsAfterItsRetriesAreResetByJobDefinition(boolean secondBranch) {
-    String probe = deployedProbe();
-    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(PROBE);
-    Job failing = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
-    failUntilIncident(failing.getId(), "reachable");
-    String incident = processEngine.getRuntimeService().createIncidentQuery().configuration(failing.getId())
-        .singleResult().getId();
-    if (secondBranch) {
-      processEngine.getRuntimeService().createProcessInstanceModification(pi.getId())
-          .startBeforeActivity("Task_After").execute();
-      assertThat(managementService.createJobQuery().jobId(failing.getId()).singleResult().getExecutionId())
-          .isNotEqualTo(failing.getExecutionId());
-    }
-
-    managementService.setJobRetriesByJobDefinitionId(failing.getJobDefinitionId(), 1);
-    assertThat(processEngine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).isOne();
-    processEngine.getRuntimeService().setVariable(pi.getId(), "reachable", true);
-    runDueJobs(pi.getId());
-
-    assertThat(processEngine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).isZero();
-    HistoricIncident history = processEngine.getHistoryService().createHistoricIncidentQuery().incidentId(incident)
-        .singleResult();
-    assertThat(history.isResolved()).isTrue();
-    processEngine.getRepositoryService().deleteDeployment(probe, true);
-  }
-
-  /** The probe's deployment, deleted with its process after the test. */
-  private String deployedProbe() {
-    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
-        .camundaStartableInTasklist(false).startEvent()
+    BpmnModelInstance diagram = ProbeDiagram.process(PROBE).startEvent()
         .serviceTask("Task_Probe").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R5/PT10M")
         .camundaExpression("${reachable}").userTask("Task_After").endEvent().done();
-    return processEngine.getRepositoryService().createDeployment().addModelInstance(PROBE + ".bpmn", probe)
-        .deploy().getId();
+    try (ProbeDiagram probe = ProbeDiagram.deploy(processEngine, PROBE, diagram)) {
+      ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(PROBE);
+      Job failing = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
+      failUntilIncident(failing.getId(), "reachable");
+      String incident = processEngine.getRuntimeService().createIncidentQuery().configuration(failing.getId())
+          .singleResult().getId();
+      if (secondBranch) {
+        processEngine.getRuntimeService().createProcessInstanceModification(pi.getId())
+            .startBeforeActivity("Task_After").execute();
+        assertThat(managementService.createJobQuery().jobId(failing.getId()).singleResult().getExecutionId())
+            .isNotEqualTo(failing.getExecutionId());
+      }
+
+      managementService.setJobRetriesByJobDefinitionId(failing.getJobDefinitionId(), 1);
+      assertThat(processEngine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).isOne();
+      processEngine.getRuntimeService().setVariable(pi.getId(), "reachable", true);
+      runDueJobs(pi.getId());
+
+      assertThat(processEngine.getRuntimeService().createIncidentQuery().incidentId(incident).count()).isZero();
+      HistoricIncident history = processEngine.getHistoryService().createHistoricIncidentQuery().incidentId(incident)
+          .singleResult();
+      assertThat(history.isResolved()).isTrue();
+    }
   }
 
   @Test

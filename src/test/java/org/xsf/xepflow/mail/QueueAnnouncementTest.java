@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
 import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.support.ProbeDiagram;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
 /** A diagram's "Announce ..." step that lacks part of its message. */
@@ -18,8 +18,7 @@ class QueueAnnouncementTest extends ProcessTestSupport {
 
   @Test
   void anAnnouncementWithoutARecipientIsRefusedWithTheStepAndNothingIsWritten() {
-    BpmnModelInstance diagram = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
-        .camundaStartableInTasklist(false).startEvent()
+    BpmnModelInstance diagram = ProbeDiagram.process(PROBE).startEvent()
         .sendTask("Task_AnnounceSomething").camundaDelegateExpression("${queueAnnouncement}").endEvent().done();
     SendTask step = diagram.getModelElementById("Task_AnnounceSomething");
     for (String name : List.of("subject", "text")) {
@@ -28,17 +27,17 @@ class QueueAnnouncementTest extends ProcessTestSupport {
       field.setCamundaStringValue("The " + name);
       step.builder().addExtensionElement(field);
     }
-    String deployment = processEngine.getRepositoryService().createDeployment()
-        .addModelInstance(PROBE + ".bpmn", diagram).deploy().getId();
-    long announcements = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(QueueAnnouncement.PROCESS).count();
+    try (ProbeDiagram probe = ProbeDiagram.deploy(processEngine, PROBE, diagram)) {
+      long announcements = processEngine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(QueueAnnouncement.PROCESS).count();
 
-    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(PROBE))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("The announcement of Task_AnnounceSomething has no to");
-    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(QueueAnnouncement.PROCESS)
-        .count()).isEqualTo(announcements);
-    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROBE).count()).isZero();
-    processEngine.getRepositoryService().deleteDeployment(deployment, true);
+      assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(PROBE))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("The announcement of Task_AnnounceSomething has no to");
+      assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(QueueAnnouncement.PROCESS).count()).isEqualTo(announcements);
+      assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROBE).count())
+          .isZero();
+    }
   }
 }
