@@ -19,8 +19,9 @@ import org.xsf.xepflow.support.PostgresTestDatabase;
  * The production profile on a real PostgreSQL server (127.0.0.1:5432, as .ci/run starts it): the
  * engine and the XEPs database create their tables and a ProtoXEP gets to the Editor.
  */
+// Without a hyphen, as ArchiveImportTest's: a name the starter accepts, not "default".
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=xepflow-postgres",
+    properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=xepflowPostgres",
         "xepflow.mail.smtp.port=0", "xepflow.site.dir=target/test-site-postgres",
         "xepflow.source-control.dir=target/test-xep-sources-postgres"})
 @ActiveProfiles("postgres")

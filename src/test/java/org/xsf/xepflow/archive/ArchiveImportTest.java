@@ -31,9 +31,11 @@ import org.xsf.xepflow.registry.XepStatus;
  * Import of the XSF's real documents into a database of its own (their numbers would collide with
  * the XEPs the other tests create).
  */
+// An engine name without a hyphen: the starter ignores one with a hyphen, and an engine named "default"
+// would take engine-rest over from the shared test context's engine in the same JVM.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:xepflow-import;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.process-engine-name=xepflow-import", "xepflow.site.dir=target/test-site-import",
+    "camunda.bpm.process-engine-name=xepflowImport", "xepflow.site.dir=target/test-site-import",
     "xepflow.source-control.dir=target/test-xep-sources-import"})
 @ActiveProfiles("test")
 // The imported XEPs run through the lifecycle's diagram too: their paths count in the coverage check.

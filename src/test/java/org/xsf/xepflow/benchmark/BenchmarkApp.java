@@ -47,7 +47,6 @@ final class BenchmarkApp implements AutoCloseable {
     }
     properties.put("server.port", 0);
     properties.put("camunda.bpm.job-execution.enabled", jobExecutor);
-    properties.put("camunda.bpm.process-engine-name", "bench-" + name);
     // the name the node signs its jobs with in the job log
     properties.put("camunda.bpm.generic-properties.properties.hostname", name);
     properties.put("xepflow.site.dir", dir.resolve("site").toString());
