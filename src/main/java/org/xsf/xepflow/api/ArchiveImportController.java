@@ -13,8 +13,10 @@ import org.xsf.xepflow.archive.ImportReport;
  * only the Editor is let in ({@code SecurityConfiguration}).
  */
 @RestController
-@RequestMapping("/api/archive")
+@RequestMapping(ArchiveImportController.PATH)
 public class ArchiveImportController {
+  /** Where the Editor's import is served; the security rule that lets only the Editor in names it too. */
+  public static final String PATH = "/api/archive";
   private final ArchiveImport archiveImport;
 
   public ArchiveImportController(ArchiveImport archiveImport) {

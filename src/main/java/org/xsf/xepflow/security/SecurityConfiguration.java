@@ -9,6 +9,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.xsf.xepflow.api.ArchiveImportController;
 
 /**
  * HTTP Basic for the app's API and Camunda's engine-rest. Other paths are left alone: the Camunda
@@ -27,7 +28,8 @@ public class SecurityConfiguration {
         // The archive import is the Editor's. A rule here, not method security: that matched every
         // method of every bean against its pointcuts at start, about 5 % of the start's CPU.
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/archive/**")).hasAuthority("editor")
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(ArchiveImportController.PATH + "/**"))
+            .hasAuthority("editor")
             .anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(basic -> basic.realmName("xepflow"))
