@@ -6,8 +6,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * The timer backlog's baseline: processes of a minimal diagram, each waiting at a timer that is
- * due, then at an asynchronous step (a job of its own, as a deferral's announcement is), then at a
- * receive task, with no delegate, listener or variable: the engine's own work for a due timer.
+ * due, then at an asynchronous step, then at a receive task, with no delegate, listener or variable:
+ * the engine's own work for a due timer. The step is a job of its own that the job executor acquires,
+ * as a deferral's announcement (a process of its own) is: not exclusive, or the engine would run it
+ * in the timer's thread at once, without acquiring it.
  */
 final class BacklogBaseline implements TimerBacklogBenchmark.DueTimers {
   static final String DESCRIPTION = "a due timer, then an asynchronous step, then a wait";
@@ -19,7 +21,7 @@ final class BacklogBaseline implements TimerBacklogBenchmark.DueTimers {
     this.engine = engine;
     BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).startEvent()
         .intermediateCatchEvent("Timer_Due").timerWithDate("2024-01-01T00:00:00")
-        .intermediateThrowEvent("Event_Continued").camundaAsyncBefore()
+        .intermediateThrowEvent("Event_Continued").camundaAsyncBefore().camundaExclusive(false)
         .receiveTask(WAITING)
         .endEvent().done();
     engine.getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn", model).deploy();

@@ -21,8 +21,8 @@ import org.xsf.xepflow.archive.ImportReport;
  * production, runs until all are Deferred and announced, on one node and (PostgreSQL) on two nodes
  * sharing the database. Each XEP must be deferred exactly once. Timed without the statement counter,
  * which production does not have; the statements of a deferral are counted afterwards, on a backlog
- * of {@value #COUNTED} more. On one node, then compared with as many timers of a minimal diagram
- * ({@link BacklogBaseline}).
+ * of {@value #COUNTED} more. The one node's backlog is then compared with as many timers of a
+ * minimal diagram ({@link BacklogBaseline}).
  */
 final class TimerBacklogBenchmark {
   private static final int COUNTED = 200;
@@ -81,7 +81,7 @@ final class TimerBacklogBenchmark {
     String what = count + " due timers, against as many of a minimal diagram (" + BacklogBaseline.DESCRIPTION + ")";
     results.add(what + ": until all past their timer, one node", db, ours.firedSeconds, base.firedSeconds, "s", 0);
     results.add(what + ": until every job ran, one node", db, ours.doneSeconds, base.doneSeconds, "s", 0);
-    results.add("SQL statements per timer against the minimal diagram's, one node", db,
+    results.add("SQL statements per timer against the minimal diagram's, one node, " + COUNTED + " of each counted", db,
         (double) oursCounted.statements / COUNTED, (double) baseCounted.statements / COUNTED, "", 0);
     results.add("CPU time per timer of this JVM against the minimal diagram's, one node", db,
         ours.cpu.jvmMillis() / count, base.cpu.jvmMillis() / count, "ms", 0);
@@ -132,7 +132,7 @@ final class TimerBacklogBenchmark {
     /** Whether every timer has fired. */
     boolean allFired();
 
-    /** How many have gone past their timer so far: each must exactly once. */
+    /** How many have gone past their timer so far (the baseline's: and past its step); each must, exactly once. */
     long pastTheirTimer();
   }
 
