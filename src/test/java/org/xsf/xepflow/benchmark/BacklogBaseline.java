@@ -9,7 +9,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * due, then at an asynchronous step, then at a receive task, with no delegate, listener or variable:
  * the engine's own work for a due timer. The step is a job of its own that the job executor acquires,
  * as a deferral's announcement (a process of its own) is: not exclusive, or the engine would run it
- * in the timer's thread at once, without acquiring it.
+ * right after its timer, in the same thread, without acquiring it. (Not being exclusive also spares
+ * its acquisition the check for exclusive jobs in progress, which the announcement's pays.)
  */
 final class BacklogBaseline implements TimerBacklogBenchmark.DueTimers {
   static final String DESCRIPTION = "a due timer, then an asynchronous step, then a wait";

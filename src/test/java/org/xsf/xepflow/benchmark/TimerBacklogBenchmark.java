@@ -166,7 +166,7 @@ final class TimerBacklogBenchmark {
     CpuTime cpu = CpuTime.now();
     long start = System.nanoTime();
     nodes.forEach(node -> jobExecutor(node).start());
-    // Each look reads the registry's table past every row a deferral replaced: every 200 ms that
+    // Our look reads the registry's table past every row a deferral replaced: every 200 ms that
     // was 4.8 s of PostgreSQL's time in a drain of 10,000, taken from the drain it measures.
     long pollMillis = due >= 1_000 ? 1_000 : 200;
     waitUntil(timers::allFired, pollMillis);
