@@ -118,20 +118,20 @@ public class ArchiveImport {
     String approver = "Board".equalsIgnoreCase(header.approver()) && type == XepType.PROCEDURAL ? "Board" : "Council";
     Xep xep = new Xep(number, header.shortname(), header.title(), header.abstractText(), type, approver, steward);
     List<RevisionHistory.Entry> history = RevisionHistory.of(header.revisions());
+    String current = history.get(history.size() - 1).revision().version();
     for (int i = 0; i < history.size(); i++) {
       RevisionHistory.Entry entry = history.get(i);
       var revision = entry.revision();
-      if (i < history.size() - 1 && xep.version(revision.version()).isPresent()) {
-        // Some old XEPs list a version twice; the first entry stands.
-        continue;
-      }
+      // Some old XEPs list a version twice (XEP-0155 its current 1.2, in 2008 and in 2016): the
+      // newest entry stands for the document's own version, the oldest one for any other; a status
+      // change that a repeated entry records still counts.
       if (i == history.size() - 1) {
         xep.publish(revision.version(), revision.initials(), revision.remark(),
             new String(document, StandardCharsets.UTF_8), entry.date());
-      } else {
+      } else if (!revision.version().equals(current) && xep.version(revision.version()).isEmpty()) {
         xep.recordEarlierVersion(revision.version(), revision.initials(), revision.remark(), entry.date());
       }
-      XepStatus to = i == 0 ? XepStatus.Experimental : entry.status();
+      XepStatus to = xep.getStatus() == XepStatus.ProtoXEP ? XepStatus.Experimental : entry.status();
       if (to != null && to != xep.getStatus()) {
         xep.changeStatus(to, IMPORTED_BY, entry.date(), revision.remark(), revision.version());
       }

@@ -14,7 +14,7 @@ import org.xsf.xepflow.registry.XepStatus;
 /**
  * Reads a XEP's history from its revision list, oldest first: the date of each version and the
  * status changes its remarks record ("Advanced to Draft per a vote of the XMPP Council",
- * "Deferred due to lack of activity", "Last Call" ...).
+ * "Deferred due to lack of activity", "Last Call" ...), with dates that never go back.
  */
 final class RevisionHistory {
   private static final Pattern STATUS = Pattern.compile(
@@ -33,7 +33,11 @@ final class RevisionHistory {
     Instant previous = Instant.EPOCH;
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
       Revision revision = newestFirst.get(i);
-      Instant date = date(revision.date(), previous);
+      // A date earlier than the entry's before it is a slip of the archive (XEP-0184 lists 1.4.0 on
+      // 2018-08-02 after 1.3.0 on 2019-05-15): the list's order stands, so the newest entry stays
+      // the current version, the one whose document is kept.
+      Instant parsed = date(revision.date(), previous);
+      Instant date = parsed.isBefore(previous) ? previous : parsed;
       previous = date;
       XepStatus status = i == newestFirst.size() - 1 ? null : status(revision.remark());
       // "First draft" of a 0.x version is a working draft, not the Draft status of a 1.0.

@@ -72,7 +72,8 @@ class ArchiveImportTest {
         "Draft", 14, "Experimental", 15, "Final", 3, "Obsolete", 9, "Proposed", 1, "Rejected", 2, "Retracted", 7));
     assertThat(report.refused()).extracting(ImportReport.Refused::file).containsExactlyInAnyOrder("xep-README.xml", "xep-template.xml");
     assertThat(report.refused()).allSatisfy(r -> assertThat(r.reason()).contains("is not a XEP number"));
-    assertThat(xeps.count()).isEqualTo(92);
+    // the other tests import XEPs numbered from 10000
+    assertThat(xeps.findAll()).filteredOn(xep -> xep.getNumber() < 10000).hasSize(92);
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("xep-lifecycle")
         .processInstanceBusinessKey("421").singleResult()).isNotNull();
 
@@ -134,6 +135,43 @@ class ArchiveImportTest {
     assertThat(xeps.existsById(10422)).isFalse();
     String label = transaction.execute(tx -> xeps.findById(10421).orElseThrow().label());
     assertThat(label).isEqualTo("XEP-10421");
+  }
+
+  @Test
+  void aVersionListedTwiceOrADateThatGoesBackKeepsTheNewestEntryAsTheCurrentVersion(@TempDir Path folder)
+      throws Exception {
+    String xep421 = Files.readString(ARCHIVE.resolve("xep-0421.xml"));
+    // the current version listed twice, as XEP-0155 lists its 1.2 (2008 and 2016)
+    Files.writeString(folder.resolve("xep-10431.xml"), xep421.replace("<number>0421</number>", "<number>10431</number>")
+        .replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
+    // an earlier version dated after the current one, as XEP-0184 dates 1.3.0 after 1.4.0
+    Files.writeString(folder.resolve("xep-10432.xml"), xep421.replace("<number>0421</number>", "<number>10432</number>")
+        .replace("<date>2025-01-15</date>", "<date>2025-06-15</date>"));
+
+    ImportReport report = archiveImport.importFolder(folder);
+
+    assertThat(report.refused()).isEmpty();
+    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 2));
+    transaction.executeWithoutResult(tx -> {
+      var listedTwice = xeps.findById(10431).orElseThrow();
+      assertThat(listedTwice.getVersions()).extracting(v -> v.getVersion())
+          .containsExactly("0.0.1", "0.1.0", "0.2.0", "0.3.0", "1.0.1");
+      assertThat(listedTwice.currentVersion().getDocument()).contains("<number>10431</number>");
+      assertThat(listedTwice.currentVersion().getPublishedAt()).isEqualTo(Instant.parse("2025-04-09T00:00:00Z"));
+      // the Council's vote that the repeated entry records is still in the status history
+      assertThat(listedTwice.getStatusHistory()).extracting(StatusChange::getToStatus)
+          .containsExactly(XepStatus.Experimental, XepStatus.Draft);
+      assertThat(listedTwice.getDraftSince()).isEqualTo(Instant.parse("2025-01-15T00:00:00Z"));
+
+      var dateGoesBack = xeps.findById(10432).orElseThrow();
+      assertThat(dateGoesBack.currentVersion().getVersion()).isEqualTo("1.0.1");
+      assertThat(dateGoesBack.currentVersion().getDocument()).contains("<number>10432</number>");
+      assertThat(dateGoesBack.getLastUpdated()).isEqualTo(Instant.parse("2025-06-15T00:00:00Z"));
+    });
+    for (int number : new int[] {10431, 10432}) {
+      assertThat(http.getForEntity("/extensions/xep-" + number + ".html", String.class).getBody())
+          .contains("1.0.1").contains("Draft");
+    }
   }
 
   @Test
