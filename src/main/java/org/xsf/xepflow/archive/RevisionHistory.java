@@ -13,12 +13,27 @@ import org.xsf.xepflow.registry.XepStatus;
 
 /**
  * Reads a XEP's history from its revision list, oldest first: the date of each version and the
- * status changes its remarks record ("Advanced to Draft per a vote of the XMPP Council",
- * "Deferred due to lack of activity", "Last Call" ...), with dates that never go back.
+ * status changes its remarks record ("Per a vote of the XMPP Council, advanced status to Draft",
+ * "Defer due to lack of activity", "Retracted in favor of ..."), with dates that never go back.
  */
 final class RevisionHistory {
-  private static final Pattern STATUS = Pattern.compile(
-      "\\b(draft|stable|final|active|deferred|deprecated|obsolete|retracted|rejected|last call)\\b");
+  private static final String STATUS_WORD =
+      "(draft|stable|final|active|deferred|deprecated?|obsolete|retracted|rejected|experimental)";
+  // The status word closes its phrase: "to Draft.", "to Obsolete per ...", "as Stable as per ...", not
+  // "to Draft XEPs" or "from Draft to Final" (the last counts).
+  private static final String PHRASE_END = "(?=\\s*(?:$|[.;,:()!]|(?:per|on|since|by|after|following|at|due|because"
+      + "|as|in|pending|with|status|state|standard|and)\\b))";
+  /**
+   * "Changed status to Obsolete", "the status of this document has been changed to Retracted", "advanced
+   * specification from Draft to Final", "Accept as Stable", "advanced to a status of Draft": a verb of
+   * change a few words before the new status, and not "may be advanced from Draft to Final".
+   */
+  private static final Pattern CHANGED_TO = Pattern.compile("(?<!\\bbe\\s)\\b(?:changed|change|changing|updated|update"
+      + "|advanced|advance|moved|move|promoted|accepted|accept|set|published|voted|marked|mark)(?:\\s+\\S+){0,5}?"
+      + "\\s+(?:to|as)\\s+(?:a\\s+status\\s+of\\s+)?(?:standards\\s+track\\s+and\\s+)?" + STATUS_WORD + PHRASE_END);
+  /** "Deprecated by vote of the council", "Retracted in favor of ...", "Defer due to lack of activity". */
+  private static final Pattern OPENS_WITH = Pattern.compile(
+      "(?:^|\\.\\s+|\\bcouncil,\\s+)(?:formally\\s+)?(defer(?:red)?|deprecated?|obsoleted?|retract(?:ed)?|rejected)\\b");
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
   record Entry(Revision revision, Instant date, XepStatus status) {
@@ -67,15 +82,34 @@ final class RevisionHistory {
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
+  /**
+   * The status a remark says the XEP moved to, or null. Remarks name statuses in passing too ("Addressed
+   * Last Call feedback", "Clarified meaning of Experimental, Draft, and Final states", "removed deprecated
+   * elements"), so only a phrase that records a change counts; of several, the last.
+   */
   private static XepStatus status(String remark) {
-    Matcher m = STATUS.matcher(remark == null ? "" : remark.toLowerCase(Locale.ROOT));
-    if (!m.find()) {
+    String text = remark == null ? "" : remark.toLowerCase(Locale.ROOT);
+    String word = null;
+    int at = -1;
+    for (Pattern pattern : new Pattern[] {CHANGED_TO, OPENS_WITH}) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        if (m.start(1) > at) {
+          at = m.start(1);
+          word = m.group(1);
+        }
+      }
+    }
+    if (word == null) {
       return null;
     }
-    return switch (m.group(1)) {
+    return switch (word) {
       case "stable", "draft" -> XepStatus.Draft;
-      case "last call" -> XepStatus.Proposed;
-      default -> XepStatus.valueOf(Character.toUpperCase(m.group(1).charAt(0)) + m.group(1).substring(1));
+      case "defer", "deferred" -> XepStatus.Deferred;
+      case "deprecate", "deprecated" -> XepStatus.Deprecated;
+      case "obsolete", "obsoleted" -> XepStatus.Obsolete;
+      case "retract", "retracted" -> XepStatus.Retracted;
+      default -> XepStatus.valueOf(Character.toUpperCase(word.charAt(0)) + word.substring(1));
     };
   }
 }
