@@ -1,6 +1,8 @@
 package org.xsf.xepflow.lifecycle;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,7 @@ import org.xsf.xepflow.registry.XepRepository;
 
 /**
  * "Check the new version": it must be this XEP, carry a revision entry for a version not yet
- * published, and its format is checked like a ProtoXEP's. Findings go to the Editor.
+ * published and numbered after its versions, and its format is checked like a ProtoXEP's. Findings go to the Editor.
  */
 @Component("checkNewVersion")
 public class CheckNewVersion implements JavaDelegate {
@@ -47,10 +49,21 @@ public class CheckNewVersion implements JavaDelegate {
       throw new DocumentRejectedException("Version " + newest.version() + " of " + xep.label()
           + " is already published: add a revision entry for the new version.");
     }
+    notBefore(xep, newest.version());
     execution.setVariable("newVersion", newest.version());
     execution.setVariable("versionRemark", newest.remark());
     execution.setVariable("versionInitials", newest.initials());
     execution.setVariable("findingsCount", checked.findings().size());
     execution.setVariable("findings", FindingsText.of(checked));
+  }
+
+  /** Versions go up (XEP-0001: "0.2 after 0.1"): a new one comes after every version the XEP has. */
+  private static void notBefore(Xep xep, String version) {
+    ComparableVersion submitted = new ComparableVersion(version);
+    xep.getVersions().stream().map(v -> new ComparableVersion(v.getVersion())).max(Comparator.naturalOrder())
+        .filter(latest -> submitted.compareTo(latest) <= 0).ifPresent(latest -> {
+          throw new DocumentRejectedException("Version " + version + " does not come after version " + latest + " of "
+              + xep.label() + ": number the new version after it.");
+        });
   }
 }
