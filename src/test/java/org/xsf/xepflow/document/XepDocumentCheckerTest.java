@@ -42,6 +42,7 @@ class XepDocumentCheckerTest {
     } else {
       assertThat(schemaFindings).isEmpty();
     }
+    assertThat(checked.findings()).noneMatch(f -> f.what().startsWith("The entity &"));
   }
 
   /** Each document is served only the declarations of xep.ent it uses: it must read as with the whole file. */
@@ -118,6 +119,25 @@ class XepDocumentCheckerTest {
     assertThat(checker.check(bytes(withoutLegal)).findings())
         .contains(new Finding("The legal notice of the XSF IPR Policy is missing or incomplete", "/xep/header/legal"))
         .anyMatch(f -> f.what().contains("legal") && f.where().startsWith("line "));
+  }
+
+  @Test
+  void reportsEachEntityThatNothingDeclaresWhereItIsFirstUsed() {
+    // a XEP newer than the bundled xep.ent, a typo, and an entity the document declares itself
+    String mix = text("inbox/mix.xml");
+    String unknown = mix.replace("<!ENTITY % ents SYSTEM 'xep.ent'>", "<!ENTITY ownEntity 'mine'>\n<!ENTITY % ents SYSTEM 'xep.ent'>")
+        .replaceFirst("<section1 ", "<section1 topic='Also' anchor='also'><p>&xep9999; &ownEntity; &xep9999; &LEGALNOTICe;</p></section1>\n<section1 ");
+    int line = (int) unknown.substring(0, unknown.indexOf("&xep9999;")).lines().count();
+    assertThat(checker.check(bytes(unknown)).findings()).filteredOn(f -> f.what().startsWith("The entity &")).containsExactly(
+        new Finding("The entity &xep9999; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing",
+            "line " + line + ", column " + (unknown.lines().toList().get(line - 1).indexOf("&xep9999;") + 10)),
+        new Finding("The entity &LEGALNOTICe; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing",
+            "line " + line + ", column " + (unknown.lines().toList().get(line - 1).indexOf("&LEGALNOTICe;") + 14)));
+
+    // xep.ent declared but never referenced, as the XSF's inbox/iap.xml has it: nothing of it is declared
+    String notPulledIn = mix.replaceFirst("%ents;", "");
+    assertThat(checker.check(bytes(notPulledIn)).findings()).extracting(Finding::what)
+        .contains("The entity &LEGALNOTICE; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing");
   }
 
   @Test
