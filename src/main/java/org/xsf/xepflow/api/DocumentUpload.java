@@ -2,11 +2,8 @@ package org.xsf.xepflow.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.xsf.xepflow.document.DocumentRejectedException;
+import org.xsf.xepflow.document.Utf8Text;
 
 /** Reads an uploaded XEP document, never more than the size limit, as UTF-8 text. */
 record DocumentUpload(long maxBytes) {
@@ -17,11 +14,6 @@ record DocumentUpload(long maxBytes) {
       throw new DocumentRejectedException(
           "The document is larger than the limit of " + maxBytes / (1024 * 1024) + " MiB.");
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new DocumentRejectedException("The document is not UTF-8 encoded text.");
-    }
+    return Utf8Text.decode(bytes);
   }
 }

@@ -2,7 +2,6 @@ package org.xsf.xepflow.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.document.CheckedDocument;
 import org.xsf.xepflow.document.DocumentRejectedException;
+import org.xsf.xepflow.document.Utf8Text;
 import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.document.XepHeader;
 import org.xsf.xepflow.engine.SystemActor;
@@ -101,6 +101,7 @@ public class ArchiveImport {
   /** Imports one document; returns its number when the XEP was already known. */
   private Integer importDocument(Path file, Map<String, Integer> imported) {
     byte[] document = read(file);
+    String text = Utf8Text.decode(document);
     CheckedDocument checked = checker.check(document);
     XepHeader header = checked.header();
     int number = number(header);
@@ -126,8 +127,7 @@ public class ArchiveImport {
       // newest entry stands for the document's own version, the oldest one for any other; a status
       // change that a repeated entry records still counts.
       if (i == history.size() - 1) {
-        xep.publish(revision.version(), revision.initials(), revision.remark(),
-            new String(document, StandardCharsets.UTF_8), entry.date());
+        xep.publish(revision.version(), revision.initials(), revision.remark(), text, entry.date());
       } else if (!revision.version().equals(current) && xep.version(revision.version()).isEmpty()) {
         xep.recordEarlierVersion(revision.version(), revision.initials(), revision.remark(), entry.date());
       }

@@ -121,6 +121,10 @@ class ArchiveImportTest {
     Files.writeString(folder.resolve("status.xml"), valid.replace("<number>10421</number>", "<number>10422</number>")
         .replace("<status>Draft</status>", "<status>Approved</status>"));
     Files.writeString(folder.resolve("html.xml"), "<html><body>not a XEP</body></html>");
+    // a XEP in Latin-1 would be kept with replacement characters
+    Files.writeString(folder.resolve("latin1.xml"), valid.replace("<number>10421</number>", "<number>10423</number>")
+        .replace("<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0' encoding='ISO-8859-1'?>")
+        .replace("<title>", "<title>Caf\u00e9 "), java.nio.charset.StandardCharsets.ISO_8859_1);
 
     ImportReport report = archiveImport.importFolder(folder);
 
@@ -130,9 +134,11 @@ class ArchiveImportTest {
             org.assertj.core.groups.Tuple.tuple("xxe.xml", "The document refers "),
             org.assertj.core.groups.Tuple.tuple("status.xml", "Status 'Approved' is"),
             org.assertj.core.groups.Tuple.tuple("six-digits.xml", "'104210' is not a XE"),
-            org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"));
+            org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"),
+            org.assertj.core.groups.Tuple.tuple("latin1.xml", "The document is not "));
     assertThat(report.refused()).noneMatch(r -> r.reason().contains("root:"));
     assertThat(xeps.existsById(10422)).isFalse();
+    assertThat(xeps.existsById(10423)).isFalse();
     String label = transaction.execute(tx -> xeps.findById(10421).orElseThrow().label());
     assertThat(label).isEqualTo("XEP-10421");
   }
