@@ -12,7 +12,7 @@ import org.xml.sax.ext.EntityResolver2;
  */
 final class BundledEntities implements EntityResolver2 {
   private static final Set<String> BUNDLED = Set.of("xep.dtd", "xep.ent");
-  private static final EntityDeclarations XEP_ENT = EntityDeclarations.load("xep.ent");
+  static final EntityDeclarations XEP_ENT = EntityDeclarations.load("xep.ent");
   private final byte[] document;
 
   BundledEntities(byte[] document) {

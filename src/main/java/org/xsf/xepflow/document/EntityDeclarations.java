@@ -52,6 +52,11 @@ final class EntityDeclarations {
     }
   }
 
+  /** Whether the file declares this entity (when it holds only simple declarations, else no one knows). */
+  boolean declares(String name) {
+    return declarations != null && declarations.containsKey(name);
+  }
+
   /** The declarations of the entities the document refers to, and of those they refer to. */
   String forDocument(byte[] document) {
     if (declarations == null || !asciiCompatible(document)) {

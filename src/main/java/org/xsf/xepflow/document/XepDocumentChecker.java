@@ -5,25 +5,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 import org.xsf.xepflow.startup.Background;
 
 /**
@@ -34,11 +28,14 @@ import org.xsf.xepflow.startup.Background;
  */
 public final class XepDocumentChecker {
   public static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024;
-  // Generous for the XSF's xep.ent (about 1200 entities) and its biggest XEPs, far below what a
-  // billion-laughs document needs.
-  private static final String ENTITY_EXPANSION_LIMIT = "20000";
-  private static final String TOTAL_ENTITY_SIZE_LIMIT = "8000000";
-  private static final String MAX_ELEMENT_DEPTH = "100";
+  /**
+   * The JDK parser's limits, for every parse of a document: generous for the XSF's xep.ent (about
+   * 1200 entities) and its biggest XEPs, far below what a billion-laughs document needs.
+   */
+  static final Map<String, String> LIMITS = Map.of(
+      "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "20000",
+      "http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "8000000",
+      "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "100");
 
   private final long maxBytes;
   /** Compiled in the background while the application starts, instead of on its main thread. */
@@ -91,47 +88,8 @@ public final class XepDocumentChecker {
       throw new DocumentRejectedException("This is not a XEP document: it has no <header>.");
     }
     findings.addAll(ContentChecks.of(root, header));
-    findings.addAll(undeclaredEntities(xml));
+    findings.addAll(UndeclaredEntities.in(xml));
     return new CheckedDocument(HeaderReader.read(header), List.copyOf(findings));
-  }
-
-  /**
-   * An entity that neither the document nor xep.ent declares (a XEP newer than the bundled xep.ent,
-   * a typo) shows as nothing, and the parser says nothing: the DTD is external, so XML leaves that
-   * check to validating parsers. SAX names each entity it skips.
-   */
-  private static List<Finding> undeclaredEntities(byte[] xml) {
-    Map<String, Finding> skipped = new LinkedHashMap<>();
-    try {
-      SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      XMLReader reader = factory.newSAXParser().getXMLReader();
-      reader.setEntityResolver(new BundledEntities(xml));
-      reader.setContentHandler(new DefaultHandler() {
-        private Locator locator;
-
-        @Override
-        public void setDocumentLocator(Locator locator) {
-          this.locator = locator;
-        }
-
-        @Override
-        public void skippedEntity(String name) {
-          if (!name.startsWith("%")) {
-            skipped.putIfAbsent(name, new Finding("The entity &" + name + "; is declared neither in the document nor in "
-                + "the XSF's xep.ent: it shows as nothing", "line " + locator.getLineNumber() + ", column "
-                + locator.getColumnNumber()));
-          }
-        }
-      });
-      reader.parse(new InputSource(new ByteArrayInputStream(xml)));
-    } catch (SAXException | ParserConfigurationException e) {
-      throw new DocumentRejectedException("The document could not be read: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return List.copyOf(skipped.values());
   }
 
   /**
@@ -177,16 +135,14 @@ public final class XepDocumentChecker {
     // ~1,200 declarations made every parse quadratic (most of the time of a parse).
     factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
     factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", ENTITY_EXPANSION_LIMIT);
-    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", TOTAL_ENTITY_SIZE_LIMIT);
-    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
+    LIMITS.forEach(factory::setAttribute);
     if (validate) {
       factory.setSchema(schema.get());
     }
     return factory;
   }
 
-  private static String describe(SAXParseException e) {
+  static String describe(SAXParseException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
     if (message.contains("JAXP00010001") || message.contains("JAXP00010004") || message.contains("entity expansion")) {

@@ -126,18 +126,23 @@ class XepDocumentCheckerTest {
     // a XEP newer than the bundled xep.ent, a typo, and an entity the document declares itself
     String mix = text("inbox/mix.xml");
     String unknown = mix.replace("<!ENTITY % ents SYSTEM 'xep.ent'>", "<!ENTITY ownEntity 'mine'>\n<!ENTITY % ents SYSTEM 'xep.ent'>")
-        .replaceFirst("<section1 ", "<section1 topic='Also' anchor='also'><p>&xep9999; &ownEntity; &xep9999; &LEGALNOTICe;</p></section1>\n<section1 ");
+        .replaceFirst("<section1 ", "<section1 topic='Also &xep9998;' anchor='also'><p>&xep9999; &ownEntity; &xep9999; "
+            + "&LEGALNOTICe;</p></section1>\n<section1 ");
     int line = (int) unknown.substring(0, unknown.indexOf("&xep9999;")).lines().count();
+    String text = unknown.lines().toList().get(line - 1);
     assertThat(checker.check(bytes(unknown)).findings()).filteredOn(f -> f.what().startsWith("The entity &")).containsExactly(
+        new Finding("The entity &xep9998; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing",
+            "line " + line + ", column " + (text.indexOf("anchor=") - 1)),
         new Finding("The entity &xep9999; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing",
-            "line " + line + ", column " + (unknown.lines().toList().get(line - 1).indexOf("&xep9999;") + 10)),
+            "line " + line + ", column " + (text.indexOf("&xep9999;") + 10)),
         new Finding("The entity &LEGALNOTICe; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing",
-            "line " + line + ", column " + (unknown.lines().toList().get(line - 1).indexOf("&LEGALNOTICe;") + 14)));
+            "line " + line + ", column " + (text.indexOf("&LEGALNOTICe;") + 14)));
 
-    // xep.ent declared but never referenced, as the XSF's inbox/iap.xml has it: nothing of it is declared
+    // xep.ent declared but never read, as the XSF's inbox/iap.xml has it
     String notPulledIn = mix.replaceFirst("%ents;", "");
     assertThat(checker.check(bytes(notPulledIn)).findings()).extracting(Finding::what)
-        .contains("The entity &LEGALNOTICE; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing");
+        .contains("The entity &LEGALNOTICE; is in the XSF's xep.ent, but the document's DOCTYPE does not read xep.ent: "
+            + "it shows as nothing");
   }
 
   @Test
