@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import org.xsf.xepflow.registry.XepType;
 @Service
 public class ArchiveImport {
   static final String IMPORTED_BY = "import";
+  private static final ComparableVersion FIRST_XEP_VERSION = new ComparableVersion("0.1");
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveImport.class);
 
   private final XepDocumentChecker checker;
@@ -101,13 +103,13 @@ public class ArchiveImport {
   /** Imports one document; returns its number when the XEP was already known. */
   private Integer importDocument(Path file, Map<String, Integer> imported) {
     byte[] document = read(file);
-    String text = Utf8Text.decode(document);
     CheckedDocument checked = checker.check(document);
     XepHeader header = checked.header();
     int number = number(header);
     if (xeps.existsById(number)) {
       return number;
     }
+    String text = Utf8Text.decode(document);
     XepStatus status = status(header.status());
     XepType type = XepType.fromLabel(header.type());
     if (type == null) {
@@ -119,23 +121,7 @@ public class ArchiveImport {
     String approver = "Board".equalsIgnoreCase(header.approver()) && type == XepType.PROCEDURAL ? "Board" : "Council";
     Xep xep = new Xep(number, header.shortname(), header.title(), header.abstractText(), type, approver, steward);
     List<RevisionHistory.Entry> history = RevisionHistory.of(header.revisions());
-    String current = history.get(history.size() - 1).revision().version();
-    for (int i = 0; i < history.size(); i++) {
-      RevisionHistory.Entry entry = history.get(i);
-      var revision = entry.revision();
-      // Some old XEPs list a version twice (XEP-0155 its current 1.2, in 2008 and in 2016): the
-      // newest entry stands for the document's own version, the oldest one for any other; a status
-      // change that a repeated entry records still counts.
-      if (i == history.size() - 1) {
-        xep.publish(revision.version(), revision.initials(), revision.remark(), text, entry.date());
-      } else if (!revision.version().equals(current) && xep.version(revision.version()).isEmpty()) {
-        xep.recordEarlierVersion(revision.version(), revision.initials(), revision.remark(), entry.date());
-      }
-      XepStatus to = xep.getStatus() == XepStatus.ProtoXEP ? XepStatus.Experimental : entry.status();
-      if (to != null && to != xep.getStatus()) {
-        xep.changeStatus(to, IMPORTED_BY, entry.date(), revision.remark(), revision.version());
-      }
-    }
+    replay(xep, history, text);
     Instant lastUpdated = history.get(history.size() - 1).date();
     if (xep.getStatus() != status) {
       xep.changeStatus(status, IMPORTED_BY, lastUpdated, "Status as published in the XEP archive.",
@@ -147,6 +133,50 @@ public class ArchiveImport {
     lifecycle.start(runtimeService, xep, steward, Date.from(lastUpdated));
     imported.merge(status.name(), 1, Integer::sum);
     return null;
+  }
+
+  /**
+   * The XEP's versions and status changes as its revision list records them, oldest first; the newest
+   * entry is the document's own version.
+   */
+  private static void replay(Xep xep, List<RevisionHistory.Entry> history, String text) {
+    String current = history.get(history.size() - 1).revision().version();
+    if (current == null || current.isBlank()) {
+      throw new IllegalArgumentException("The newest revision entry has no version.");
+    }
+    for (int i = 0; i < history.size(); i++) {
+      RevisionHistory.Entry entry = history.get(i);
+      var revision = entry.revision();
+      // Some old XEPs list a version twice (XEP-0155 its current 1.2, in 2008 and in 2016): the
+      // newest entry stands for the document's own version, the oldest one for any other; a status
+      // change that a repeated entry records still counts.
+      boolean newest = i == history.size() - 1;
+      boolean newVersion = newest;
+      if (newest) {
+        xep.publish(revision.version(), revision.initials(), revision.remark(), text, entry.date());
+      } else if (revision.version() != null && !revision.version().isBlank() && !revision.version().equals(current)
+          && xep.version(revision.version()).isEmpty()) {
+        xep.recordEarlierVersion(revision.version(), revision.initials(), revision.remark(), entry.date());
+        newVersion = true;
+      }
+      if (xep.getStatus() == XepStatus.ProtoXEP && (accepted(revision.version()) || newest || entry.status() != null)) {
+        // a XEP is Experimental from its version 0.1 (the ProtoXEP's drafts, 0.0.x, come before) and before any other status
+        xep.changeStatus(XepStatus.Experimental, IMPORTED_BY, entry.date(), revision.remark(), revision.version());
+      }
+      XepStatus to = entry.status();
+      String why = revision.remark();
+      if (to == null && newVersion && xep.getStatus() == XepStatus.Deferred) {
+        to = XepStatus.Experimental;
+        why = "An updated version was published (XEP-0001 section 6).";
+      }
+      if (to != null && to != xep.getStatus()) {
+        xep.changeStatus(to, IMPORTED_BY, entry.date(), why, revision.version());
+      }
+    }
+  }
+
+  private static boolean accepted(String version) {
+    return version != null && new ComparableVersion(version).compareTo(FIRST_XEP_VERSION) >= 0;
   }
 
   private static int number(XepHeader header) {

@@ -29,11 +29,18 @@ final class RevisionHistory {
    * change a few words before the new status, and not "may be advanced from Draft to Final".
    */
   private static final Pattern CHANGED_TO = Pattern.compile("(?<!\\bbe\\s)\\b(?:changed|change|changing|updated|update"
-      + "|advanced|advance|moved|move|promoted|accepted|accept|set|published|voted|marked|mark)(?:\\s+\\S+){0,5}?"
+      + "|advanced|advance|moved|move|promoted|promote|promoting|accepted|accept|set|published|voted|marked|mark)"
+      // a few words between, none naming another XEP ("changed status of XEP-0091 to Deprecated")
+      + "(?:\\s+(?!xep-\\d)\\S+){0,5}?"
       + "\\s+(?:to|as)\\s+(?:a\\s+status\\s+of\\s+)?(?:standards\\s+track\\s+and\\s+)?" + STATUS_WORD + PHRASE_END);
-  /** "Deprecated by vote of the council", "Retracted in favor of ...", "Defer due to lack of activity". */
-  private static final Pattern OPENS_WITH = Pattern.compile(
-      "(?:^|\\.\\s+|\\bcouncil,\\s+)(?:formally\\s+)?(defer(?:red)?|deprecated?|obsoleted?|retract(?:ed)?|rejected)\\b");
+  /**
+   * "Deprecated by vote of the council", "Retracted the document, since ...", "Defer due to lack of
+   * activity": a remark or sentence that opens with the status, not with a verb and its object
+   * ("Deprecate the 'jid' attribute", "Obsolete references removed").
+   */
+  private static final Pattern OPENS_WITH = Pattern.compile("(?:^|\\.\\s+|\\b(?:council|vote),\\s+)(?:formally\\s+)?"
+      + "(?:(defer(?:red)?|deprecat(?:e|ed|ing)|obsoleted?|retract(?:ed)?|rejected)" + PHRASE_END
+      + "|(retract(?:ed)?)\\s+(?:the|this)\\s+(?:document|proposal|specification)\\b)");
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
   record Entry(Revision revision, Instant date, XepStatus status) {
@@ -44,17 +51,27 @@ final class RevisionHistory {
 
   /** Oldest first; {@code status} is the status the remark says the XEP moved to, or null. */
   static List<Entry> of(List<Revision> newestFirst) {
+    int count = newestFirst.size();
+    Instant[] dates = new Instant[count];
+    Instant newer = null;
+    for (int i = 0; i < count; i++) {
+      // A date later than that of the entry above it is a slip of the archive (XEP-0184 dates 1.3.0
+      // on 2019-05-15, below 1.4.0 on 2018-08-02): the list's order stands, and the newest entry, the
+      // document's own version, keeps its date.
+      Instant date = date(newestFirst.get(i).date(), null);
+      if (date != null) {
+        dates[i] = newer != null && date.isAfter(newer) ? newer : date;
+        newer = dates[i];
+      }
+    }
     List<Entry> entries = new ArrayList<>();
-    Instant previous = Instant.EPOCH;
-    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+    Instant older = Instant.EPOCH;
+    for (int i = count - 1; i >= 0; i--) {
       Revision revision = newestFirst.get(i);
-      // A date earlier than the entry's before it is a slip of the archive (XEP-0184 lists 1.4.0 on
-      // 2018-08-02 after 1.3.0 on 2019-05-15): the list's order stands, so the newest entry stays
-      // the current version, the one whose document is kept.
-      Instant parsed = date(revision.date(), previous);
-      Instant date = parsed.isBefore(previous) ? previous : parsed;
-      previous = date;
-      XepStatus status = i == newestFirst.size() - 1 ? null : status(revision.remark());
+      // an entry without a date is as old as the one below it
+      Instant date = dates[i] == null ? older : dates[i];
+      older = date;
+      XepStatus status = i == count - 1 ? null : status(revision.remark());
       // "First draft" of a 0.x version is a working draft, not the Draft status of a 1.0.
       if (status == XepStatus.Draft && major(revision.version()) < 1) {
         status = null;
@@ -94,9 +111,10 @@ final class RevisionHistory {
     for (Pattern pattern : new Pattern[] {CHANGED_TO, OPENS_WITH}) {
       Matcher m = pattern.matcher(text);
       while (m.find()) {
-        if (m.start(1) > at) {
-          at = m.start(1);
-          word = m.group(1);
+        int group = m.group(1) != null ? 1 : 2;
+        if (m.start(group) > at) {
+          at = m.start(group);
+          word = m.group(group);
         }
       }
     }
@@ -106,7 +124,7 @@ final class RevisionHistory {
     return switch (word) {
       case "stable", "draft" -> XepStatus.Draft;
       case "defer", "deferred" -> XepStatus.Deferred;
-      case "deprecate", "deprecated" -> XepStatus.Deprecated;
+      case "deprecate", "deprecated", "deprecating" -> XepStatus.Deprecated;
       case "obsolete", "obsoleted" -> XepStatus.Obsolete;
       case "retract", "retracted" -> XepStatus.Retracted;
       default -> XepStatus.valueOf(Character.toUpperCase(word.charAt(0)) + word.substring(1));

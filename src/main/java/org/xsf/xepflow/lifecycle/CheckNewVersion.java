@@ -45,10 +45,14 @@ public class CheckNewVersion implements JavaDelegate {
       throw new DocumentRejectedException("The document has no revision entry for the new version.");
     }
     Revision newest = checked.header().revisions().get(0);
-    if (xep.version(newest.version()).isPresent()) {
-      throw new DocumentRejectedException("Version " + newest.version() + " of " + xep.label()
-          + " is already published: add a revision entry for the new version.");
+    if (newest.version() == null || newest.version().isBlank()) {
+      throw new DocumentRejectedException("The newest revision entry has no version.");
     }
+    xep.version(newest.version()).ifPresent(taken -> {
+      throw new DocumentRejectedException("Version " + newest.version() + " of " + xep.label() + (taken.isProvisional()
+          ? " was proposed as a change that was not approved: give the new version a number of its own."
+          : " is already published: add a revision entry for the new version."));
+    });
     notBefore(xep, newest.version());
     execution.setVariable("newVersion", newest.version());
     execution.setVariable("versionRemark", newest.remark());
@@ -57,10 +61,14 @@ public class CheckNewVersion implements JavaDelegate {
     execution.setVariable("findings", FindingsText.of(checked));
   }
 
-  /** Versions go up (XEP-0001: "0.2 after 0.1"): a new one comes after every version the XEP has. */
+  /**
+   * Versions go up (XEP-0001: "0.2 after 0.1"): a new one comes after every version the XEP has had,
+   * not counting a change the Council did not approve (kept in tmp/, never official).
+   */
   private static void notBefore(Xep xep, String version) {
     ComparableVersion submitted = new ComparableVersion(version);
-    xep.getVersions().stream().map(v -> new ComparableVersion(v.getVersion())).max(Comparator.naturalOrder())
+    xep.getVersions().stream().filter(v -> !v.isProvisional()).map(v -> new ComparableVersion(v.getVersion()))
+        .max(Comparator.naturalOrder())
         .filter(latest -> submitted.compareTo(latest) <= 0).ifPresent(latest -> {
           throw new DocumentRejectedException("Version " + version + " does not come after version " + latest + " of "
               + xep.label() + ": number the new version after it.");

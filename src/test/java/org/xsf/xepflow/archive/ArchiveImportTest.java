@@ -137,6 +137,8 @@ class ArchiveImportTest {
             org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"),
             org.assertj.core.groups.Tuple.tuple("latin1.xml", "The document is not "));
     assertThat(report.refused()).noneMatch(r -> r.reason().contains("root:"));
+    assertThat(report.refused()).filteredOn(r -> r.file().equals("latin1.xml")).extracting(ImportReport.Refused::reason)
+        .containsExactly("The document is not UTF-8 encoded text.");
     assertThat(xeps.existsById(10422)).isFalse();
     assertThat(xeps.existsById(10423)).isFalse();
     String label = transaction.execute(tx -> xeps.findById(10421).orElseThrow().label());
@@ -153,11 +155,19 @@ class ArchiveImportTest {
     // an earlier version dated after the current one, as XEP-0184 dates 1.3.0 after 1.4.0
     Files.writeString(folder.resolve("xep-10432.xml"), xep421.replace("<number>0421</number>", "<number>10432</number>")
         .replace("<date>2025-01-15</date>", "<date>2025-06-15</date>"));
+    // deferred, then taken up again with new versions, as the archive's XEP-0353 was
+    Files.writeString(folder.resolve("xep-10433.xml"), xep421.replace("<number>0421</number>", "<number>10433</number>")
+        .replace("<status>Draft</status>", "<status>Experimental</status>")
+        .replace("<remark>Fixed typo</remark>", "<remark>Clarified the examples.</remark>")
+        .replace("<remark>Accept as Stable as per Council Vote from 2025-01-14.</remark>",
+            "<remark>Addressed the feedback of the Standards list.</remark>")
+        .replace("<version>0.1.0</version>", "<version>0.1.1</version><date>2020-09-01</date><initials>XEP Editor</initials>"
+            + "<remark>Defer due to lack of activity.</remark></revision><revision><version>0.1.0</version>"));
 
     ImportReport report = archiveImport.importFolder(folder);
 
     assertThat(report.refused()).isEmpty();
-    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 2));
+    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 2, "Experimental", 1));
     transaction.executeWithoutResult(tx -> {
       var listedTwice = xeps.findById(10431).orElseThrow();
       assertThat(listedTwice.getVersions()).extracting(v -> v.getVersion())
@@ -172,7 +182,16 @@ class ArchiveImportTest {
       var dateGoesBack = xeps.findById(10432).orElseThrow();
       assertThat(dateGoesBack.currentVersion().getVersion()).isEqualTo("1.0.1");
       assertThat(dateGoesBack.currentVersion().getDocument()).contains("<number>10432</number>");
-      assertThat(dateGoesBack.getLastUpdated()).isEqualTo(Instant.parse("2025-06-15T00:00:00Z"));
+      // the current version keeps its own date, which the inactivity timer counts from
+      assertThat(dateGoesBack.getLastUpdated()).isEqualTo(Instant.parse("2025-04-09T00:00:00Z"));
+
+      // Experimental from version 0.1 (not the ProtoXEP's 0.0.1); XEP-0001 section 6: an updated version
+      // brings a Deferred XEP back to Experimental
+      var takenUpAgain = xeps.findById(10433).orElseThrow();
+      assertThat(takenUpAgain.getStatusHistory()).extracting(StatusChange::getToStatus, StatusChange::getVersion)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(XepStatus.Experimental, "0.1.0"),
+              org.assertj.core.groups.Tuple.tuple(XepStatus.Deferred, "0.1.1"),
+              org.assertj.core.groups.Tuple.tuple(XepStatus.Experimental, "0.2.0"));
     });
     for (int number : new int[] {10431, 10432}) {
       assertThat(http.getForEntity("/extensions/xep-" + number + ".html", String.class).getBody())

@@ -37,6 +37,10 @@ class RevisionHistoryTest {
       Defer due to lack of activity.                                                              | Deferred
       Move from Deferred to Experimental                                                          | Experimental
       Promoted to Experimental.                                                                   | Experimental
+      Promote to Experimental.                                                                    | Experimental
+      Deprecating by vote of the council.                                                         | Deprecated
+      Per Council vote, deprecated in favour of XEP-0402.                                         | Deprecated
+      Retracted the document, since it is superseded by draft-ietf-xmpp-uri.                      | Retracted
       Addressed Last Call feedback and made editorial improvements.                               | none
       Clarified meaning of Experimental, Draft, and Final states.                                 | none
       (1) Added information about the "cooling off" period before a Standards Track specification may be advanced from Draft to Final | none
@@ -48,6 +52,12 @@ class RevisionHistoryTest {
       Adopt deferred XEP.                                                                         | none
       remove obsolete mslabel and label lines.                                                    | none
       Added reference to nodeprep Internet-Draft.                                                 | none
+      Fix typos. Deprecate the 'jid' attribute in favour of 'from'.                               | none
+      Deferred the definition of data forms for attributes.                                       | none
+      Rejected the proposal to use IQ stanzas.                                                    | none
+      Obsolete references removed.                                                                | none
+      Updated to reflect advancement of XEP-0203 to Draft.                                        | none
+      Per a vote of the XMPP Council, changed status of XEP-0091 to Deprecated.                   | none
       """)
   void aRemarkCountsAsAStatusChangeOnlyWhenItRecordsOne(String remark, XepStatus expected) {
     var history = RevisionHistory.of(List.of(revision("1.1", "2020-02-01", remark), revision("1.0", "2020-01-01", "Initial version.")));
@@ -63,13 +73,14 @@ class RevisionHistoryTest {
   }
 
   @Test
-  void aDateEarlierThanTheEntryBeforeItTakesThatEntrysDate() {
-    // as XEP-0184 dates 1.4.0 (its newest) before 1.3.0
+  void aDateLaterThanThatOfTheEntryAboveItTakesThatEntrysDate() {
+    // as XEP-0184 dates 1.3.0 after 1.4.0, its newest; an entry without a date is as old as the one below it
     var history = RevisionHistory.of(List.of(revision("1.4.0", "2018-08-02", "Make the 'id' attribute required."),
         revision("1.3.0", "2019-05-15", "Suggest a message type to use for replies."),
+        revision("1.2.1", "", "Fixed a typo."),
         revision("1.2", "2011-03-01", "Clarified terminology.")));
     assertThat(history).extracting(RevisionHistory.Entry::date).containsExactly(Instant.parse("2011-03-01T00:00:00Z"),
-        Instant.parse("2019-05-15T00:00:00Z"), Instant.parse("2019-05-15T00:00:00Z"));
+        Instant.parse("2011-03-01T00:00:00Z"), Instant.parse("2018-08-02T00:00:00Z"), Instant.parse("2018-08-02T00:00:00Z"));
   }
 
   private static Revision revision(String version, String date, String remark) {

@@ -292,6 +292,23 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(openVote(lifecycle.getId())).isNull();
   }
 
+  @Test
+  void aChangeTheCouncilDidNotApproveKeepsItsNumberButDoesNotHoldTheNextOneBack() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/muc-presence-versioning.xml");
+    ProcessInstance change = submitDraftChange(lifecycle, "1.1");
+    castVotes(change, Map.of("council1", "-1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
+    endVotingPeriod(lifecycle);
+    assertThat(change).hasPassed("End_ChangeNotApproved").isEnded();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
+        Map.of("xml", nextVersion(lifecycle, "1.1", "The same number again"))))
+        .hasMessage("Version 1.1 of XEP-%04d was proposed as a change that was not approved: give the new version a number of its own."
+            .formatted(number(lifecycle)));
+    // numbered after the official 0.1, below the change that was not approved
+    submitDraftChange(lifecycle, "1.0.1");
+    assertThat(registryEntry(lifecycle).version("1.0.1")).get().extracting(v -> v.isProvisional()).isEqualTo(true);
+  }
+
   private ProcessInstance submitDraftChange(ProcessInstance lifecycle, String version) {
     submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, version, "Material change")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
