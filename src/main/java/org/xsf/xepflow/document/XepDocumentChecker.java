@@ -88,7 +88,7 @@ public final class XepDocumentChecker {
       throw new DocumentRejectedException("This is not a XEP document: it has no <header>.");
     }
     findings.addAll(ContentChecks.of(root, header));
-    findings.addAll(UndeclaredEntities.in(xml));
+    findings.addAll(UndeclaredEntities.in(document, xml));
     return new CheckedDocument(HeaderReader.read(header), List.copyOf(findings));
   }
 
@@ -142,7 +142,7 @@ public final class XepDocumentChecker {
     return factory;
   }
 
-  static String describe(SAXParseException e) {
+  private static String describe(SAXParseException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
     if (message.contains("JAXP00010001") || message.contains("JAXP00010004") || message.contains("entity expansion")) {
