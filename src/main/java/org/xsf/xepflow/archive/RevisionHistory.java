@@ -29,7 +29,7 @@ final class RevisionHistory {
    * change a few words before the new status, and not "may be advanced from Draft to Final".
    */
   private static final Pattern CHANGED_TO = Pattern.compile("(?<!\\bbe\\s)\\b(?:changed|change|changing|updated|update"
-      + "|advanced|advance|moved|move|promoted|promote|promoting|accepted|accept|set|published|voted|marked|mark)"
+      + "|advanced|advance|moved|move|promoted|promote|promoting|accepted|accept|set|published|voted|marked|mark|restored)"
       // a few words between, none naming another XEP ("changed status of XEP-0091 to Deprecated")
       + "(?:\\s+(?!xep-\\d)\\S+){0,5}?"
       + "\\s+(?:to|as)\\s+(?:a\\s+status\\s+of\\s+)?(?:standards\\s+track\\s+and\\s+)?" + STATUS_WORD + PHRASE_END);

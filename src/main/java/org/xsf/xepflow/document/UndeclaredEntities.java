@@ -1,5 +1,6 @@
 package org.xsf.xepflow.document;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,11 @@ import org.w3c.dom.DocumentType;
  * reads xep.ent) show as nothing, in the text and in attributes such as a section's topic, and the
  * parser says nothing: XEPs pull their declarations in from outside, where XML leaves a missing one
  * to validating parsers. Validating against the document's own DTD would let a document declare a
- * content model whose automaton grows exponentially, so the references are read from the text and
- * compared with the declarations the parse collected.
+ * content model whose automaton grows exponentially, so the references in the document's text are
+ * compared with the declarations the parse collected (one inside another entity's value is not seen).
  */
 final class UndeclaredEntities {
-  /** What is not markup's text: comments, CDATA sections, processing instructions and the DOCTYPE. */
-  private static final Pattern NOT_TEXT = Pattern.compile(
-      "<!--.*?-->|<!\\[CDATA\\[.*?]]>|<\\?.*?\\?>|<!DOCTYPE[^\\[>]*(?:\\[.*?]\\s*)?>", Pattern.DOTALL);
-  private static final Pattern REFERENCE = Pattern.compile("&([A-Za-z_:][-A-Za-z0-9._:]*);");
+  private static final Pattern REFERENCE = Pattern.compile("&([\\p{L}_:][-\\p{L}\\p{N}._:\\u00B7]*);");
   private static final Set<String> PREDEFINED = Set.of("amp", "lt", "gt", "quot", "apos");
   /** Enough for the Editor to see what is wrong; a document of nothing but such names gets no more. */
   private static final int MAX_NAMED = 20;
@@ -32,8 +30,7 @@ final class UndeclaredEntities {
 
   static List<Finding> in(Document document, byte[] xml) {
     DocumentType doctype = document.getDoctype();
-    // entity names are ASCII: read in the bytes of any encoding but UTF-16's
-    String text = blankOut(new String(xml, StandardCharsets.ISO_8859_1));
+    String text = blankOutMarkup(decode(xml, document.getInputEncoding()));
     Map<String, Finding> found = new LinkedHashMap<>();
     int line = 1;
     int lineStart = 0;
@@ -41,7 +38,8 @@ final class UndeclaredEntities {
     Matcher m = REFERENCE.matcher(text);
     while (m.find() && found.size() < MAX_NAMED) {
       for (; scanned < m.start(); scanned++) {
-        if (text.charAt(scanned) == '\n') {
+        char c = text.charAt(scanned);
+        if (c == '\n' || c == '\r' && (scanned + 1 == text.length() || text.charAt(scanned + 1) != '\n')) {
           line++;
           lineStart = scanned + 1;
         }
@@ -54,18 +52,78 @@ final class UndeclaredEntities {
     return List.copyOf(found.values());
   }
 
-  /** Spaces for what is not text, keeping its line breaks, so that positions stay where they were. */
-  private static String blankOut(String xml) {
+  private static String decode(byte[] xml, String encoding) {
+    try {
+      return new String(xml, encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
+    } catch (IllegalArgumentException e) {
+      // an encoding the JDK parsed but cannot name here: entity names are ASCII in all but UTF-16
+      return new String(xml, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /**
+   * The text with comments, CDATA sections, processing instructions and the DOCTYPE (with the quoted
+   * values of its internal subset) turned to spaces, line breaks kept. One pass, each end searched
+   * once from where its start was found: the document is well-formed, the parse has said so.
+   */
+  private static String blankOutMarkup(String xml) {
     StringBuilder text = new StringBuilder(xml);
-    Matcher m = NOT_TEXT.matcher(xml);
-    while (m.find()) {
-      for (int i = m.start(); i < m.end(); i++) {
-        if (text.charAt(i) != '\n') {
+    int at = 0;
+    while (at < xml.length()) {
+      int end;
+      if (xml.startsWith("<!--", at)) {
+        end = endOf(xml, "-->", at + 4);
+      } else if (xml.startsWith("<![CDATA[", at)) {
+        end = endOf(xml, "]]>", at + 9);
+      } else if (xml.startsWith("<?", at)) {
+        end = endOf(xml, "?>", at + 2);
+      } else if (xml.startsWith("<!DOCTYPE", at)) {
+        end = endOfDoctype(xml, at + 9);
+      } else {
+        at++;
+        continue;
+      }
+      for (int i = at; i < end; i++) {
+        char c = text.charAt(i);
+        if (c != '\n' && c != '\r') {
           text.setCharAt(i, ' ');
         }
       }
+      at = end;
     }
     return text.toString();
+  }
+
+  private static int endOf(String xml, String close, int from) {
+    int i = xml.indexOf(close, from);
+    return i < 0 ? xml.length() : i + close.length();
+  }
+
+  /** The DOCTYPE ends at its first '>' outside quotes and outside the internal subset's brackets. */
+  private static int endOfDoctype(String xml, int from) {
+    boolean subset = false;
+    int i = from;
+    while (i < xml.length()) {
+      char c = xml.charAt(i);
+      if (c == '"' || c == '\'') {
+        i = endOf(xml, String.valueOf(c), i + 1);
+      } else if (subset && xml.startsWith("<!--", i)) {
+        i = endOf(xml, "-->", i + 4);
+      } else if (subset && xml.startsWith("<?", i)) {
+        i = endOf(xml, "?>", i + 2);
+      } else if (c == '[' && !subset) {
+        subset = true;
+        i++;
+      } else if (c == ']' && subset) {
+        subset = false;
+        i++;
+      } else if (c == '>' && !subset) {
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    return xml.length();
   }
 
   private static Finding finding(String name, String where) {

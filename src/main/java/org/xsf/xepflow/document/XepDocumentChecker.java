@@ -118,8 +118,11 @@ public final class XepDocumentChecker {
         throw rejected;
       }
       throw new DocumentRejectedException("The document is not well-formed XML: " + e.getMessage(), e);
-    } catch (IOException | ParserConfigurationException e) {
-      throw new DocumentRejectedException("The document could not be read: " + e.getMessage(), e);
+    } catch (IOException e) {
+      // the document is in memory: only the bundled xep.dtd or xep.ent can fail to read, the server's fault
+      throw new UncheckedIOException(e);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("The JDK's XML parser refuses xepflow's settings", e);
     }
   }
 

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
-import org.xsf.xepflow.document.DocumentRejectedException;
 
 /**
  * Input refused by a step (a document the format check cannot take, a decision for a XEP that is not
@@ -12,7 +11,7 @@ import org.xsf.xepflow.document.DocumentRejectedException;
  * of the server with its whole stack (ENGINE-16004, some 200 lines), so that a user's slip read like an
  * outage in the operators' log. The engine logs its own bad requests at debug: these go with them. They
  * cannot be the engine's own BadUserRequestException, which engine-rest answers with 500 when a start
- * form fails.
+ * form fails; a task listener's refusal arrives wrapped in the engine's exception.
  */
 final class RefusedInputLoggedAsBadRequest extends AbstractProcessEnginePlugin {
 
@@ -24,12 +23,14 @@ final class RefusedInputLoggedAsBadRequest extends AbstractProcessEnginePlugin {
         return new CommandContext(processEngineConfiguration) {
           @Override
           protected boolean shouldLogFine(Throwable failure) {
-            return super.shouldLogFine(failure) || failure instanceof InvalidInputException
-                || failure instanceof DocumentRejectedException;
+            return super.shouldLogFine(failure) || Refusals.in(failure).isPresent();
           }
         };
       }
     };
+    if (configuration.getCommandContextFactory() != null) {
+      throw new IllegalStateException("Another plugin has set the engine's command context factory already");
+    }
     // the engine gives its configuration only to a factory of its own making
     factory.setProcessEngineConfiguration(configuration);
     configuration.setCommandContextFactory(factory);

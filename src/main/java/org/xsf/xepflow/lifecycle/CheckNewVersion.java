@@ -13,6 +13,7 @@ import org.xsf.xepflow.document.Revision;
 import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepVersion;
 
 /**
  * "Check the new version": it must be this XEP, carry a revision entry for a version not yet
@@ -48,12 +49,7 @@ public class CheckNewVersion implements JavaDelegate {
     if (newest.version() == null || newest.version().isBlank()) {
       throw new DocumentRejectedException("The newest revision entry has no version.");
     }
-    xep.version(newest.version()).ifPresent(taken -> {
-      throw new DocumentRejectedException("Version " + newest.version() + " of " + xep.label() + (taken.isProvisional()
-          ? " was proposed as a change that was not approved: give the new version a number of its own."
-          : " is already published: add a revision entry for the new version."));
-    });
-    notBefore(xep, newest.version());
+    numberedAfterItsVersions(xep, newest.version());
     execution.setVariable("newVersion", newest.version());
     execution.setVariable("versionRemark", newest.remark());
     execution.setVariable("versionInitials", newest.initials());
@@ -62,14 +58,23 @@ public class CheckNewVersion implements JavaDelegate {
   }
 
   /**
-   * Versions go up (XEP-0001: "0.2 after 0.1"): a new one comes after every version the XEP has had,
-   * not counting a change the Council did not approve (kept in tmp/, never official).
+   * Versions go up (XEP-0001: "0.2 after 0.1"): a new one is none the XEP has had, however written (1.1.0
+   * is 1.1), and comes after every published one; a change the Council did not approve (kept in tmp/,
+   * never official) keeps its number, but the next version need not come after it.
    */
-  private static void notBefore(Xep xep, String version) {
+  private static void numberedAfterItsVersions(Xep xep, String version) {
     ComparableVersion submitted = new ComparableVersion(version);
+    for (XepVersion taken : xep.getVersions()) {
+      if (new ComparableVersion(taken.getVersion()).equals(submitted)) {
+        String written = taken.getVersion().equals(version) ? "" : " (as " + taken.getVersion() + ")";
+        throw new DocumentRejectedException("Version " + version + " of " + xep.label() + written + (taken.isProvisional()
+            ? " was proposed as a change that was not approved: give the new version a number of its own."
+            : " is already published: add a revision entry for the new version."));
+      }
+    }
     xep.getVersions().stream().filter(v -> !v.isProvisional()).map(v -> new ComparableVersion(v.getVersion()))
         .max(Comparator.naturalOrder())
-        .filter(latest -> submitted.compareTo(latest) <= 0).ifPresent(latest -> {
+        .filter(latest -> submitted.compareTo(latest) < 0).ifPresent(latest -> {
           throw new DocumentRejectedException("Version " + version + " does not come after version " + latest + " of "
               + xep.label() + ": number the new version after it.");
         });

@@ -121,6 +121,8 @@ class ArchiveImportTest {
     Files.writeString(folder.resolve("status.xml"), valid.replace("<number>10421</number>", "<number>10422</number>")
         .replace("<status>Draft</status>", "<status>Approved</status>"));
     Files.writeString(folder.resolve("html.xml"), "<html><body>not a XEP</body></html>");
+    Files.writeString(folder.resolve("no-version.xml"), valid.replace("<number>10421</number>", "<number>10424</number>")
+        .replace("<version>1.0.1</version>", "<version></version>"));
     // a XEP in Latin-1 would be kept with replacement characters
     Files.writeString(folder.resolve("latin1.xml"), valid.replace("<number>10421</number>", "<number>10423</number>")
         .replace("<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0' encoding='ISO-8859-1'?>")
@@ -135,12 +137,14 @@ class ArchiveImportTest {
             org.assertj.core.groups.Tuple.tuple("status.xml", "Status 'Approved' is"),
             org.assertj.core.groups.Tuple.tuple("six-digits.xml", "'104210' is not a XE"),
             org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"),
-            org.assertj.core.groups.Tuple.tuple("latin1.xml", "The document is not "));
+            org.assertj.core.groups.Tuple.tuple("latin1.xml", "The document is not "),
+            org.assertj.core.groups.Tuple.tuple("no-version.xml", "The newest revision "));
     assertThat(report.refused()).noneMatch(r -> r.reason().contains("root:"));
     assertThat(report.refused()).filteredOn(r -> r.file().equals("latin1.xml")).extracting(ImportReport.Refused::reason)
         .containsExactly("The document is not UTF-8 encoded text.");
     assertThat(xeps.existsById(10422)).isFalse();
     assertThat(xeps.existsById(10423)).isFalse();
+    assertThat(xeps.existsById(10424)).isFalse();
     String label = transaction.execute(tx -> xeps.findById(10421).orElseThrow().label());
     assertThat(label).isEqualTo("XEP-10421");
   }

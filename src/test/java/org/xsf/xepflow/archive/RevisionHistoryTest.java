@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.xsf.xepflow.document.Revision;
 import org.xsf.xepflow.registry.XepStatus;
 
-/** The revision lists of the XSF's archive, read as a XEP's history; the remarks are the archive's own. */
+/**
+ * The revision lists of the XSF's archive, read as a XEP's history: remarks of the archive's own, and
+ * some written like them to try what must not count.
+ */
 class RevisionHistoryTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -38,6 +41,7 @@ class RevisionHistoryTest {
       Move from Deferred to Experimental                                                          | Experimental
       Promoted to Experimental.                                                                   | Experimental
       Promote to Experimental.                                                                    | Experimental
+      Restored status to Experimental.                                                            | Experimental
       Deprecating by vote of the council.                                                         | Deprecated
       Per Council vote, deprecated in favour of XEP-0402.                                         | Deprecated
       Retracted the document, since it is superseded by draft-ietf-xmpp-uri.                      | Retracted

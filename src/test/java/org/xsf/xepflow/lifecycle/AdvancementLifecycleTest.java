@@ -304,6 +304,9 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
         Map.of("xml", nextVersion(lifecycle, "1.1", "The same number again"))))
         .hasMessage("Version 1.1 of XEP-%04d was proposed as a change that was not approved: give the new version a number of its own."
             .formatted(number(lifecycle)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
+        Map.of("xml", nextVersion(lifecycle, "1.1.0", "The same number written another way"))))
+        .hasMessageContaining("Version 1.1.0 of XEP-%04d (as 1.1) was proposed as a change".formatted(number(lifecycle)));
     // numbered after the official 0.1, below the change that was not approved
     submitDraftChange(lifecycle, "1.0.1");
     assertThat(registryEntry(lifecycle).version("1.0.1")).get().extracting(v -> v.isProvisional()).isEqualTo(true);

@@ -18,12 +18,16 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.xsf.xepflow.support.ProcessTestSupport;
 
 /** The vote of XEP-0001 section 8 through bpmn/council-vote.bpmn. */
+@ExtendWith(OutputCaptureExtension.class)
 class CouncilVoteProcessTest extends ProcessTestSupport {
   private static int xepNumber = 9000;
   @Autowired
@@ -171,12 +175,19 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void aMinusOneNeedsWrittenReasonsAndNothingIsRecordedWithout() {
+  void aMinusOneNeedsWrittenReasonsAndNothingIsRecordedWithout(CapturedOutput log) {
     ProcessInstance vote = open("Council");
     Task task = taskOf(vote, "council2");
 
     assertThatThrownBy(() -> as("council2", () -> processEngine.getFormService()
         .submitTaskForm(task.getId(), Map.of("ballot", "-1")))).hasMessageContaining("A -1 needs written reasons");
+    // through engine-rest, as Tasklist submits it: the member's error, not the server's
+    ResponseEntity<String> response = http.withBasicAuth("council2", "xsf").postForEntity(
+        "/engine-rest/task/" + task.getId() + "/submit-form",
+        Map.of("variables", Map.of("ballot", Map.of("value", "-1", "type", "String"))), String.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).contains("A -1 needs written reasons");
+    assertThat(log.getAll()).doesNotContain("ENGINE-16004");
 
     assertThat(ballots.findByVoteIdOrderByIdAsc((Long) runtimeService.getVariable(vote.getId(), "voteId"))).isEmpty();
     assertThat(taskOf(vote, "council2").getTaskDefinitionKey()).isEqualTo("Task_CastVote");
