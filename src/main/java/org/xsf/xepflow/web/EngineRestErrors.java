@@ -53,24 +53,34 @@ public class EngineRestErrors {
 
   /**
    * A task listener's refusal (a -1 without reasons) arrives wrapped in the engine's exception, which
-   * engine-rest's own mappers answer with 500; anything else goes on to them. Ahead of them by priority.
+   * engine-rest's own mappers answer with 500; anything else goes on to them.
    */
-  @Priority(Priorities.USER - 1)
-  public static class RefusedInEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+  abstract static class RefusedWithin<E extends Throwable> implements ExceptionMapper<E> {
+    private final ExceptionMapper<E> otherwise;
+
+    RefusedWithin(ExceptionMapper<E> otherwise) {
+      this.otherwise = otherwise;
+    }
+
     @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return Refusals.in(exception).map(EngineRestErrors::badRequest)
-          .orElseGet(() -> new ProcessEngineExceptionHandler().toResponse(exception));
+    public Response toResponse(E exception) {
+      return Refusals.in(exception).map(EngineRestErrors::badRequest).orElseGet(() -> otherwise.toResponse(exception));
     }
   }
 
-  /** The same, when engine-rest has wrapped the engine's exception once more (a task form submitted). */
+  // Ahead of engine-rest's own mappers of the same exceptions by priority.
   @Priority(Priorities.USER - 1)
-  public static class RefusedInRestExceptions implements ExceptionMapper<RestException> {
-    @Override
-    public Response toResponse(RestException exception) {
-      return Refusals.in(exception).map(EngineRestErrors::badRequest)
-          .orElseGet(() -> new RestExceptionHandler().toResponse(exception));
+  public static class RefusedInEngineExceptions extends RefusedWithin<ProcessEngineException> {
+    public RefusedInEngineExceptions() {
+      super(new ProcessEngineExceptionHandler());
+    }
+  }
+
+  /** Engine-rest wraps the engine's exception once more when a task form is submitted. */
+  @Priority(Priorities.USER - 1)
+  public static class RefusedInRestExceptions extends RefusedWithin<RestException> {
+    public RefusedInRestExceptions() {
+      super(new RestExceptionHandler());
     }
   }
 }
