@@ -2,6 +2,7 @@ package org.xsf.xepflow.web;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,24 +11,26 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 import org.xsf.xepflow.document.DocumentRejectedException;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.engine.Refusals;
 
 /**
- * Refused documents and decisions are the user's error, not the server's: engine-rest (and so
- * Tasklist, which shows the message) answers 400 instead of 500.
+ * Refused documents and decisions are the user's error, not the server's: Camunda's REST applications
+ * (engine-rest, and the engine API that Tasklist and Cockpit call) answer 400 with the message
+ * instead of 500. Jersey finds this class (META-INF/services) for every application; it takes part
+ * only in Camunda's, those that use Camunda's JSON resolver.
  */
-@Configuration
-public class EngineRestErrors {
+public final class EngineRestErrors implements AutoDiscoverable {
 
-  @Bean
-  ResourceConfigCustomizer badInputIsABadRequest() {
-    return config -> config.register(RejectedDocuments.class).register(InvalidInputs.class)
-        .register(RefusedInEngineExceptions.class).register(RefusedInRestExceptions.class);
+  @Override
+  public void configure(FeatureContext context) {
+    if (context.getConfiguration().isRegistered(JacksonConfigurator.class)) {
+      context.register(RejectedDocuments.class).register(InvalidInputs.class)
+          .register(RefusedInEngineExceptions.class).register(RefusedInRestExceptions.class);
+    }
   }
 
   static Response badRequest(RuntimeException exception) {
