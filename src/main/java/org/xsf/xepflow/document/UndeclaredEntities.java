@@ -20,7 +20,8 @@ import org.w3c.dom.DocumentType;
  * compared with the declarations the parse collected (one inside another entity's value is not seen).
  */
 final class UndeclaredEntities {
-  private static final Pattern REFERENCE = Pattern.compile("&([\\p{L}_:][-\\p{L}\\p{N}._:\\u00B7]*);");
+  /** The parse has checked the names: any reference that is not a character's is one. */
+  private static final Pattern REFERENCE = Pattern.compile("&([^#;&\\s][^;&\\s]*);");
   private static final Set<String> PREDEFINED = Set.of("amp", "lt", "gt", "quot", "apos");
   /** Enough for the Editor to see what is wrong; a document of nothing but such names gets no more. */
   private static final int MAX_NAMED = 20;
@@ -30,7 +31,9 @@ final class UndeclaredEntities {
 
   static List<Finding> in(Document document, byte[] xml) {
     DocumentType doctype = document.getDoctype();
-    String text = blankOutMarkup(decode(xml, document.getInputEncoding()));
+    String decoded = decode(xml, document.getInputEncoding());
+    // a byte order mark is no column of the first line
+    String text = blankOutMarkup(decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded);
     Map<String, Finding> found = new LinkedHashMap<>();
     int line = 1;
     int lineStart = 0;
@@ -45,7 +48,8 @@ final class UndeclaredEntities {
         }
       }
       String name = m.group(1);
-      if (!PREDEFINED.contains(name) && (doctype == null || doctype.getEntities().getNamedItem(name) == null)) {
+      if (!found.containsKey(name) && !PREDEFINED.contains(name)
+          && (doctype == null || doctype.getEntities().getNamedItem(name) == null)) {
         found.putIfAbsent(name, finding(name, "line " + line + ", column " + (m.start() - lineStart + 1)));
       }
     }
@@ -56,7 +60,7 @@ final class UndeclaredEntities {
     try {
       return new String(xml, encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
     } catch (IllegalArgumentException e) {
-      // an encoding the JDK parsed but cannot name here: entity names are ASCII in all but UTF-16
+      // an encoding the parser read but Java does not name so: the ASCII-compatible ones read alike
       return new String(xml, StandardCharsets.ISO_8859_1);
     }
   }

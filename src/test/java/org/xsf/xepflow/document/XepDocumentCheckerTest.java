@@ -139,6 +139,10 @@ class XepDocumentCheckerTest {
             "line " + line + ", column " + (text.indexOf("&xep9999;") + 1)),
         new Finding("The entity &LEGALNOTICe; is declared neither in the document nor in the XSF's xep.ent: it shows as nothing",
             "line " + line + ", column " + (text.indexOf("&LEGALNOTICe;") + 1)));
+    // a byte order mark is no column
+    String oneLine = "\uFEFF" + mix.replace("\n", " ").replace("<p>", "<p>&xep9995; ");
+    assertThat(checker.check(bytes(oneLine)).findings()).filteredOn(f -> f.what().startsWith("The entity &xep9995;"))
+        .extracting(Finding::where).containsExactly("line 1, column " + oneLine.indexOf("&xep9995;"));
     // in comments and CDATA sections (examples) an ampersand is text
     String inExamples = mix.replaceFirst("<section1 ", "<section1 topic='Examples' anchor='examples'><!-- &xep9997; -->"
         + "<example><![CDATA[<message>&xep9996;</message>]]></example></section1>\n<section1 ");
