@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.document.CheckedDocument;
 import org.xsf.xepflow.document.DocumentRejectedException;
+import org.xsf.xepflow.document.Revision;
 import org.xsf.xepflow.document.Utf8Text;
 import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.document.XepHeader;
@@ -140,10 +141,11 @@ public class ArchiveImport {
    * entry is the document's own version.
    */
   private static void replay(Xep xep, List<RevisionHistory.Entry> history, String text) {
-    String current = history.get(history.size() - 1).revision().version();
-    if (current == null || current.isBlank()) {
+    Revision newestRevision = history.get(history.size() - 1).revision();
+    if (!newestRevision.numbered()) {
       throw new IllegalArgumentException("The newest revision entry has no version.");
     }
+    String current = newestRevision.version();
     for (int i = 0; i < history.size(); i++) {
       RevisionHistory.Entry entry = history.get(i);
       var revision = entry.revision();
@@ -154,8 +156,7 @@ public class ArchiveImport {
       boolean newVersion = newest;
       if (newest) {
         xep.publish(revision.version(), revision.initials(), revision.remark(), text, entry.date());
-      } else if (revision.version() != null && !revision.version().isBlank() && !revision.version().equals(current)
-          && xep.version(revision.version()).isEmpty()) {
+      } else if (revision.numbered() && !revision.version().equals(current) && xep.version(revision.version()).isEmpty()) {
         xep.recordEarlierVersion(revision.version(), revision.initials(), revision.remark(), entry.date());
         newVersion = true;
       }

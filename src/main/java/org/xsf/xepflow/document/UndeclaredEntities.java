@@ -50,7 +50,7 @@ final class UndeclaredEntities {
       String name = m.group(1);
       if (!found.containsKey(name) && !PREDEFINED.contains(name)
           && (doctype == null || doctype.getEntities().getNamedItem(name) == null)) {
-        found.putIfAbsent(name, finding(name, "line " + line + ", column " + (m.start() - lineStart + 1)));
+        found.put(name, finding(name, "line " + line + ", column " + (m.start() - lineStart + 1)));
       }
     }
     return List.copyOf(found.values());

@@ -32,7 +32,7 @@ public final class XepDocumentChecker {
    * The JDK parser's limits, for every parse of a document: generous for the XSF's xep.ent (about
    * 1200 entities) and its biggest XEPs, far below what a billion-laughs document needs.
    */
-  static final Map<String, String> LIMITS = Map.of(
+  private static final Map<String, String> LIMITS = Map.of(
       "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "20000",
       "http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "8000000",
       "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "100");

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Engine plugins: Camunda Connect (for the mail connector), long String variables with the history
  * level that goes with them, failed-job incidents and event jobs looked for only where there can be
- * one, refused input logged as a bad request, indexes the engine's schema lacks, jobs acquired by due date, and for Tasklist's queries on
- * PostgreSQL planner statistics, a plan per call and the authorized groups read through an index.
+ * one, refused input logged as a bad request, indexes the engine's schema lacks, jobs acquired by
+ * due date, and for Tasklist's queries on PostgreSQL planner statistics, a plan per call and the
+ * authorized groups read through an index.
  */
 @Configuration
 public class EngineConfiguration {

@@ -17,7 +17,8 @@ import org.xsf.xepflow.registry.XepVersion;
 
 /**
  * "Check the new version": it must be this XEP, carry a revision entry for a version not yet
- * published and numbered after its versions, and its format is checked like a ProtoXEP's. Findings go to the Editor.
+ * published and numbered after its versions, and its format is checked like a ProtoXEP's. Findings go
+ * to the Editor.
  */
 @Component("checkNewVersion")
 public class CheckNewVersion implements JavaDelegate {
@@ -46,7 +47,7 @@ public class CheckNewVersion implements JavaDelegate {
       throw new DocumentRejectedException("The document has no revision entry for the new version.");
     }
     Revision newest = checked.header().revisions().get(0);
-    if (newest.version() == null || newest.version().isBlank()) {
+    if (!newest.numbered()) {
       throw new DocumentRejectedException("The newest revision entry has no version.");
     }
     numberedAfterItsVersions(xep, newest.version());

@@ -56,7 +56,7 @@ public final class EngineRestErrors implements AutoDiscoverable {
 
   /**
    * A task listener's refusal (a -1 without reasons) arrives wrapped in the engine's exception, which
-   * engine-rest's own mappers answer with 500; anything else goes on to them.
+   * Camunda's own mappers answer with 500; anything else goes on to them.
    */
   abstract static class RefusedWithin<E extends Throwable> implements ExceptionMapper<E> {
     private final ExceptionMapper<E> otherwise;
@@ -71,7 +71,7 @@ public final class EngineRestErrors implements AutoDiscoverable {
     }
   }
 
-  // Ahead of engine-rest's own mappers of the same exceptions by priority.
+  // Ahead of Camunda's own mappers of the same exceptions by priority.
   @Priority(Priorities.USER - 1)
   public static class RefusedInEngineExceptions extends RefusedWithin<ProcessEngineException> {
     public RefusedInEngineExceptions() {
@@ -79,7 +79,7 @@ public final class EngineRestErrors implements AutoDiscoverable {
     }
   }
 
-  /** Engine-rest wraps the engine's exception once more when a task form is submitted. */
+  /** Camunda's REST resources wrap the engine's exception once more when a task form is submitted. */
   @Priority(Priorities.USER - 1)
   public static class RefusedInRestExceptions extends RefusedWithin<RestException> {
     public RefusedInRestExceptions() {

@@ -2,7 +2,6 @@ package org.xsf.xepflow.benchmark;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.xsf.xepflow.support.TasklistClient;
 
 /**
  * Issue #7.3: over HTTP, a Council member's "My tasks" and the Editor's "My group tasks" (the first
@@ -103,60 +103,37 @@ final class QueryLatency {
     };
   }
 
-  /**
-   * Logged in to Tasklist as a browser is: a session cookie, and the webapp's CSRF token sent back
-   * with the page's origin on every request that is not a GET.
-   */
+  /** Logged in to Tasklist as a browser is, with its session and CSRF token. */
   private final class TasklistSession implements EngineApi {
-    private static final String ENGINE = "/camunda/api/engine/engine/default";
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private String token;
+    private final TasklistClient browser;
 
     TasklistSession(String user) throws Exception {
-      get("/camunda/app/tasklist/default/", false);
-      send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=xsf")));
+      browser = new TasklistClient(base, user);
     }
 
     @Override
     public String get(String path) throws Exception {
-      return get(ENGINE + path, true);
+      return ok(browser.get(path));
     }
 
     @Override
     public String post(String path, String json) throws Exception {
-      return post(path, json, "application/json");
+      return ok(browser.post(path, json));
     }
 
     @Override
     public String firstPage(String filter) throws Exception {
-      String page = post(firstPagePath(filter), TASKLIST_PAGE, TASKLIST_ACCEPTS);
+      String page = ok(browser.post(firstPagePath(filter), TASKLIST_PAGE, TASKLIST_ACCEPTS));
       if (!page.startsWith("{") || !page.contains("\"count\"")) {
         throw new IllegalStateException("Not the HAL answer Tasklist gets, with its count: " + page);
       }
       return page;
     }
 
-    private String post(String path, String json, String accept) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(base + ENGINE + path)).header("Content-Type", "application/json")
-          .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private String get(String path, boolean json) throws Exception {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-      return send(json ? request.header("Accept", "application/json") : request);
-    }
-
-    private String send(HttpRequest.Builder request) throws Exception {
-      if (token != null) {
-        request.header("X-XSRF-TOKEN", token).header("Origin", base);
-      }
-      HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static String ok(HttpResponse<String> response) {
       if (response.statusCode() / 100 != 2) {
         throw new IllegalStateException(response.uri() + ": HTTP " + response.statusCode() + " " + response.body());
       }
-      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> token = t);
       return response.body();
     }
   }

@@ -27,10 +27,20 @@ public final class TasklistClient {
     send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")));
   }
 
+  /** A GET of JSON from the engine API, e.g. {@code /filter?resourceType=Task}. */
+  public HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + ENGINE + path)).header("Accept", "application/json"));
+  }
+
   /** A POST of JSON to the engine API, e.g. {@code /task/{id}/submit-form}. */
   public HttpResponse<String> post(String path, String json) throws Exception {
+    return post(path, json, "application/json");
+  }
+
+  /** @param accept as Tasklist asks for a task list: HAL first */
+  public HttpResponse<String> post(String path, String json, String accept) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(base + ENGINE + path)).header("Content-Type", "application/json")
-        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
