@@ -44,6 +44,7 @@ import org.xsf.xepflow.registry.XepType;
 public class ArchiveImport {
   static final String IMPORTED_BY = "import";
   private static final ComparableVersion FIRST_XEP_VERSION = new ComparableVersion("0.1");
+  private static final String NO_SHORTNAME = "N/A";
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveImport.class);
 
   private final XepDocumentChecker checker;
@@ -120,7 +121,7 @@ public class ArchiveImport {
       throw new IllegalArgumentException("No revision history to import.");
     }
     String approver = "Board".equalsIgnoreCase(header.approver()) && type == XepType.PROCEDURAL ? "Board" : "Council";
-    Xep xep = new Xep(number, header.shortname(), header.title(), header.abstractText(), type, approver, steward);
+    Xep xep = new Xep(number, shortname(header), header.title(), header.abstractText(), type, approver, steward);
     List<RevisionHistory.Entry> history = RevisionHistory.of(header.revisions());
     replay(xep, history, text);
     Instant lastUpdated = history.get(history.size() - 1).date();
@@ -178,6 +179,11 @@ public class ArchiveImport {
 
   private static boolean accepted(String version) {
     return version != null && new ComparableVersion(version).compareTo(FIRST_XEP_VERSION) >= 0;
+  }
+
+  /** The XSF's archive says N/A for a XEP without one; its oldest documents leave the element out. */
+  private static String shortname(XepHeader header) {
+    return header.shortname() == null || header.shortname().isBlank() ? NO_SHORTNAME : header.shortname();
   }
 
   private static int number(XepHeader header) {

@@ -89,7 +89,9 @@ public final class XepDocumentChecker {
     }
     findings.addAll(ContentChecks.of(root, header));
     findings.addAll(UndeclaredEntities.in(document, xml));
-    return new CheckedDocument(HeaderReader.read(header), List.copyOf(findings));
+    XepHeader read = HeaderReader.read(header);
+    HeaderLimits.check(read);
+    return new CheckedDocument(read, List.copyOf(findings));
   }
 
   /**

@@ -28,6 +28,8 @@ public class RecordImplementation implements TaskListener {
     if (name == null || name.isBlank() || licence == null || licence.isBlank()) {
       throw new InvalidInputException("An implementation needs a name and a licence.");
     }
+    InvalidInputException.atMost("The implementation's name", name.trim(), Implementation.NAME);
+    InvalidInputException.atMost("The implementation's licence", licence.trim(), Implementation.LICENCE);
     implementations.save(new Implementation(new LifecycleVariables(task).xepNumber(), name.trim(),
         licence.trim(), Boolean.TRUE.equals(task.getVariable("implementationOpenSource")),
         Actor.current(), ClockUtil.getCurrentTime().toInstant()));

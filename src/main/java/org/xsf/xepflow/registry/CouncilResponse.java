@@ -15,6 +15,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "xf_council_response", indexes = @Index(name = "xf_council_response_protoxep", columnList = "protoXepId"))
 public class CouncilResponse {
+  public static final int REASONS = 4000;
   @Id
   @GeneratedValue
   private Long id;
@@ -24,7 +25,7 @@ public class CouncilResponse {
   private String respondent;
   @Column(nullable = false)
   private boolean objection;
-  @Column(length = 4000)
+  @Column(length = REASONS)
   private String reasons;
   @Column(nullable = false)
   private Instant respondedAt;

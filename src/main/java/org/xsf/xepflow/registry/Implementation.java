@@ -12,14 +12,16 @@ import java.time.Instant;
 @Entity
 @Table(name = "xf_implementation", indexes = @Index(name = "xf_implementation_xep", columnList = "xepNumber"))
 public class Implementation {
+  public static final int NAME = 200;
+  public static final int LICENCE = 100;
   @Id
   @GeneratedValue
   private Long id;
   @Column(nullable = false)
   private Integer xepNumber;
-  @Column(nullable = false, length = 200)
+  @Column(nullable = false, length = NAME)
   private String name;
-  @Column(nullable = false, length = 100)
+  @Column(nullable = false, length = LICENCE)
   private String licence;
   /** Free software (GPL, LGPL) or open source (OSI definition). */
   @Column(nullable = false)

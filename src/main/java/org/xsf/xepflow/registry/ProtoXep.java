@@ -10,6 +10,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.xsf.xepflow.document.HeaderLimits;
 
 /** A proposal before it is accepted as a XEP (XEP-0001 section 4), with its current document. */
 @Entity
@@ -24,13 +25,13 @@ public class ProtoXep {
   private int revision;
   @Column(nullable = false, unique = true, length = 100)
   private String inboxName;
-  @Column(nullable = false, length = 500)
+  @Column(nullable = false, length = HeaderLimits.TITLE)
   private String title;
-  @Column(length = 4000)
+  @Column(length = HeaderLimits.ABSTRACT)
   private String abstractText;
-  @Column(nullable = false, length = 40)
+  @Column(nullable = false, length = HeaderLimits.TYPE)
   private String type;
-  @Column(nullable = false, length = 20)
+  @Column(nullable = false, length = HeaderLimits.APPROVER)
   private String approver;
   @Column(nullable = false, length = 100)
   private String submittedBy;

@@ -12,12 +12,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.xsf.xepflow.document.HeaderLimits;
 
 /** One entry of a XEP's status history: who changed it, when, why and on which revision. */
 @Entity
 @Table(name = "xf_status_change", indexes = {@Index(name = "xf_status_change_xep", columnList = "xep_number"),
     @Index(name = "xf_status_change_recent", columnList = "changedAt, id")})
 public class StatusChange {
+  /** A revision's remark can be the reason, so it is as long as a remark may be. */
+  public static final int REASON = HeaderLimits.REMARK;
   @Id
   @GeneratedValue
   private Long id;
@@ -34,9 +37,9 @@ public class StatusChange {
   private String changedBy;
   @Column(nullable = false)
   private Instant changedAt;
-  @Column(length = 4000)
+  @Column(length = REASON)
   private String reason;
-  @Column(length = 20)
+  @Column(length = HeaderLimits.VERSION)
   private String version;
 
   protected StatusChange() {

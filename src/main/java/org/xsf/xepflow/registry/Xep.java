@@ -14,20 +14,23 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.xsf.xepflow.document.HeaderLimits;
 
 /** The tracking record of one XEP in the XEPs database (XEP-0001 section 5). */
 @Entity
 @Table(name = "xf_xep", indexes = @Index(name = "xf_xep_status", columnList = "status, number"))
 public class Xep {
+  /** The longest successor's name the Council's decision can give. */
+  public static final int SUPERSEDED_BY = 200;
   @Id
   private Integer number;
   @Version
   private int revision;
-  @Column(nullable = false, length = 100)
+  @Column(nullable = false, length = HeaderLimits.SHORTNAME)
   private String shortname;
-  @Column(nullable = false, length = 500)
+  @Column(nullable = false, length = HeaderLimits.TITLE)
   private String title;
-  @Column(length = 4000)
+  @Column(length = HeaderLimits.ABSTRACT)
   private String abstractText;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 30)
@@ -46,7 +49,7 @@ public class Xep {
   /** Expiration date (XEP-0001 section 11): interim XEPs, or Deprecated -> Obsolete. */
   private Instant expires;
   private boolean interim;
-  @Column(length = 200)
+  @Column(length = SUPERSEDED_BY)
   private String supersededBy;
   @OneToMany(mappedBy = "xep", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("publishedAt, id")

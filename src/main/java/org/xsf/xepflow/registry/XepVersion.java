@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.xsf.xepflow.document.HeaderLimits;
 
 /** One published version of a XEP (0.1, 0.2 ... 1.0 ...) with its document. */
 @Entity
@@ -23,11 +24,11 @@ public class XepVersion {
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "xep_number")
   private Xep xep;
-  @Column(nullable = false, length = 20)
+  @Column(nullable = false, length = HeaderLimits.VERSION)
   private String version;
-  @Column(nullable = false, length = 100)
+  @Column(nullable = false, length = HeaderLimits.INITIALS)
   private String initials;
-  @Column(length = 4000)
+  @Column(length = HeaderLimits.REMARK)
   private String remark;
   /** Null for versions imported from a revision history without their document. */
   @Column(length = Documents.MAX_CHARS)
@@ -44,7 +45,8 @@ public class XepVersion {
       boolean provisional) {
     this.xep = xep;
     this.version = version;
-    this.initials = initials;
+    // an archive's revision can lack its initials; the column keeps that as none
+    this.initials = initials == null ? "" : initials;
     this.remark = remark;
     this.document = document;
     this.publishedAt = at;

@@ -30,6 +30,9 @@ public class RecordCouncilResponse implements TaskListener {
     if (objects && (reasons == null || reasons.isBlank())) {
       throw new InvalidInputException("An objection needs written reasons for the author.");
     }
+    if (objects) {
+      InvalidInputException.atMost("The reasons for the objection", reasons.trim(), CouncilResponse.REASONS);
+    }
     responses.save(new CouncilResponse(new SubmissionVariables(task).protoXepId(), respondent, objects,
         objects ? reasons.trim() : null, ClockUtil.getCurrentTime().toInstant()));
     if (objects) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "xf_ballot", indexes = @Index(name = "xf_ballot_vote", columnList = "voteId"))
 public class Ballot {
+  public static final int REASONS = 4000;
   @Id
   @GeneratedValue
   private Long id;
@@ -25,7 +26,7 @@ public class Ballot {
   /** +1, 0 or -1. */
   @Column(name = "ballot_value", nullable = false)
   private int value;
-  @Column(length = 4000)
+  @Column(length = REASONS)
   private String reasons;
   @Column(nullable = false)
   private Instant castAt;

@@ -29,6 +29,7 @@ public class CastVote implements TaskListener {
     if (value == -1 && (reasons == null || reasons.isBlank())) {
       throw new InvalidInputException("A -1 needs written reasons: the concerns the author must address.");
     }
+    InvalidInputException.atMost("The reasons for the vote", reasons == null ? null : reasons.trim(), Ballot.REASONS);
     Long voteId = (Long) task.getVariable("voteId");
     // Without the lock, two members voting last at the same moment would each miss the other's
     // ballot and neither would see the vote complete.

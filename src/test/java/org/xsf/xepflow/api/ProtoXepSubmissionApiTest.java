@@ -98,14 +98,21 @@ class ProtoXepSubmissionApiTest extends ProcessTestSupport {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"xxe", "billion-laughs", "external-dtd", "not-a-xep", "oversized", "empty"})
+  @ValueSource(strings = {"xxe", "billion-laughs", "external-dtd", "not-a-xep", "oversized", "empty", "no-title",
+      "title-too-long", "abstract-too-long", "approver-too-long"})
   void hostileOrBrokenDocumentsAreRefusedAndLeaveNothingBehind(String kind) {
+    String mix = fixture("inbox/mix.xml");
     String document = switch (kind) {
+      case "no-title" -> mix.replace("<title>Mediated Information eXchange (MIX)</title>", "");
+      // longer than the XEPs database keeps: refused before anything is stored, not a server error
+      case "title-too-long" -> mix.replace("Mediated Information eXchange (MIX)</title>", "t".repeat(501) + "</title>");
+      case "abstract-too-long" -> mix.replaceFirst("(?s)<abstract>.*?</abstract>", "<abstract>" + "a".repeat(5000) + "</abstract>");
+      case "approver-too-long" -> mix.replace("<approver>Council</approver>", "<approver>XSF Board of Directors</approver>");
       case "xxe" -> XXE;
       case "billion-laughs" -> BILLION_LAUGHS;
       case "external-dtd" -> EXTERNAL_DTD;
       case "not-a-xep" -> NOT_A_XEP;
-      case "oversized" -> fixture("inbox/mix.xml") + "<!--" + "x".repeat(5 * 1024 * 1024) + "-->";
+      case "oversized" -> mix + "<!--" + "x".repeat(5 * 1024 * 1024) + "-->";
       default -> " ";
     };
     long instances = historyService.createHistoricProcessInstanceQuery().count();
@@ -116,6 +123,10 @@ class ProtoXepSubmissionApiTest extends ProcessTestSupport {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     assertThat((String) response.getBody().get("detail")).isNotBlank().doesNotContain("root:");
+    if (kind.endsWith("too-long")) {
+      assertThat((String) response.getBody().get("detail")).startsWith("The <" + kind.substring(0, kind.indexOf('-')) + ">: ")
+          .contains("the XEPs database keeps at most");
+    }
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
     assertThat(protoXeps.count()).isEqualTo(rows);
   }

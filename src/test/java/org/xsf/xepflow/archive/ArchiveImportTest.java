@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xsf.xepflow.document.HeaderLimits;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
@@ -147,6 +148,31 @@ class ArchiveImportTest {
     assertThat(xeps.existsById(10424)).isFalse();
     String label = transaction.execute(tx -> xeps.findById(10421).orElseThrow().label());
     assertThat(label).isEqualTo("XEP-10421");
+  }
+
+  @Test
+  void theArchivesOldestDocumentsAreImportedAndValuesLongerThanTheRegistryKeepsAreRefused(@TempDir Path folder)
+      throws Exception {
+    String xep421 = Files.readString(ARCHIVE.resolve("xep-0421.xml"));
+    // the XSF's archive of 2007 to 2011 holds XEPs without a shortname (XEP-0002, XEP-0005 and 18 more),
+    // which its later documents give as N/A
+    Files.writeString(folder.resolve("xep-10441.xml"), xep421.replace("<number>0421</number>", "<number>10441</number>")
+        .replace("<shortname>occupant-id</shortname>", "").replace("<initials>mw</initials>", ""));
+    Files.writeString(folder.resolve("xep-10442.xml"), xep421.replace("<number>0421</number>", "<number>10442</number>")
+        .replace("<remark>Fixed typo</remark>", "<remark>" + "r".repeat(HeaderLimits.REMARK + 1) + "</remark>"));
+
+    ImportReport report = archiveImport.importFolder(folder);
+
+    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 1));
+    assertThat(report.refused()).extracting(ImportReport.Refused::file, ImportReport.Refused::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("xep-10442.xml",
+            "The <remark> of revision 1.0.1: 4,001 characters; the XEPs database keeps at most 4,000."));
+    assertThat(xeps.existsById(10442)).isFalse();
+    transaction.executeWithoutResult(tx -> {
+      var withoutShortname = xeps.findById(10441).orElseThrow();
+      assertThat(withoutShortname.getShortname()).isEqualTo("N/A");
+      assertThat(withoutShortname.version("0.2.0").orElseThrow().getInitials()).isEmpty();
+    });
   }
 
   @Test

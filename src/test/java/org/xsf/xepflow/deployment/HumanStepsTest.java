@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -18,6 +20,10 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.registry.CouncilResponse;
+import org.xsf.xepflow.registry.Implementation;
+import org.xsf.xepflow.registry.StatusChange;
+import org.xsf.xepflow.vote.Ballot;
 
 /**
  * What a person sees of each human step, read from bpmn/ and forms/: the task name says what to do
@@ -106,6 +112,26 @@ class HumanStepsTest {
           // The form's own message quotes the pattern; the description says it in words.
           assertThat(field.path("description").asText()).as(name + " description").containsPattern("e\\.g\\.|such as");
         }));
+  }
+
+  @Test
+  void textsTheXepsDatabaseKeepsAreNoLongerInTheFormThanItKeeps() {
+    // a reason the Editor gives follows the diagram's words in the status change's reason
+    int afterTheDiagramsWords = StatusChange.REASON - 100;
+    Map<String, Integer> kept = Map.of("ballotReasons", Ballot.REASONS, "objectionReasons", CouncilResponse.REASONS,
+        "meetingMinutes", CouncilResponse.REASONS, "implementationName", Implementation.NAME,
+        "implementationLicence", Implementation.LICENCE, "voteDecisionReason", afterTheDiagramsWords,
+        "reassignReason", afterTheDiagramsWords, "obsoleteReason", afterTheDiagramsWords);
+    Set<String> seen = new HashSet<>();
+    FORMS.forEach((id, form) -> fields(form).stream()
+        .filter(field -> kept.containsKey(field.path("key").asText()))
+        .forEach(field -> {
+          String key = field.path("key").asText();
+          seen.add(key);
+          assertThat(field.path("validate").path("maxLength").asInt()).as(id + "/" + key).isPositive()
+              .isLessThanOrEqualTo(kept.get(key));
+        }));
+    assertThat(seen).isEqualTo(kept.keySet());
   }
 
   private static String texts(JsonNode form) {

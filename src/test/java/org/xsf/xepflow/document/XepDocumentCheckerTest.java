@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -222,6 +224,46 @@ class XepDocumentCheckerTest {
     assertThatThrownBy(() -> checker.check(hundredMegabytes)).isInstanceOf(DocumentRejectedException.class)
         .hasMessage("The document is larger than the limit of 4 MiB.");
     assertThat(hundredMegabytes.read).isEqualTo(XepDocumentChecker.DEFAULT_MAX_BYTES + 1);
+  }
+
+  @Test
+  void refusesHeaderValuesLongerThanTheXepsDatabaseKeeps() {
+    String mix = text("inbox/mix.xml");
+    Map<String, String> tooLong = new LinkedHashMap<>();
+    tooLong.put("<title>Mediated Information eXchange (MIX)</title>", "<title>" + "t".repeat(HeaderLimits.TITLE + 1) + "</title>");
+    tooLong.put("<type>Standards Track</type>", "<type>" + "t".repeat(HeaderLimits.TYPE + 1) + "</type>");
+    tooLong.put("<approver>Council</approver>", "<approver>XMPP Council and the XSF Board</approver>");
+    tooLong.put("<shortname>MIX</shortname>", "<shortname>" + "s".repeat(HeaderLimits.SHORTNAME + 1) + "</shortname>");
+    tooLong.put("<version>0.0.1</version>", "<version>0.0.1-with-a-label-too-long</version>");
+    tooLong.put("<initials>kis/psa</initials>", "<initials>" + "i".repeat(HeaderLimits.INITIALS + 1) + "</initials>");
+    tooLong.put("<remark><p>First draft.</p></remark>", "<remark><p>" + "r".repeat(HeaderLimits.REMARK + 1) + "</p></remark>");
+    for (var value : tooLong.entrySet()) {
+      assertThat(mix).contains(value.getKey());
+      assertThatThrownBy(() -> checker.check(bytes(mix.replace(value.getKey(), value.getValue()))))
+          .as(value.getValue()).isInstanceOf(DocumentRejectedException.class)
+          .hasMessageContaining("; the XEPs database keeps at most ");
+    }
+    assertThatThrownBy(() -> checker.check(bytes(mix.replaceFirst("(?s)<abstract>.*?</abstract>",
+        "<abstract>" + "a".repeat(4001) + "</abstract>"))))
+        .hasMessage("The <abstract>: 4,001 characters; the XEPs database keeps at most 4,000.");
+    assertThatThrownBy(() -> checker.check(bytes(mix.replace("<remark><p>First draft.</p></remark>",
+        "<remark>" + "r".repeat(4001) + "</remark>"))))
+        .hasMessage("The <remark> of revision 0.0.1: 4,001 characters; the XEPs database keeps at most 4,000.");
+    // as long as a column keeps is long enough
+    String longest = mix.replace("<title>Mediated Information eXchange (MIX)</title>", "<title>" + "t".repeat(HeaderLimits.TITLE) + "</title>")
+        .replace("<initials>kis/psa</initials>", "<initials>" + "i".repeat(HeaderLimits.INITIALS) + "</initials>");
+    assertThat(checker.check(bytes(longest)).header().title()).hasSize(HeaderLimits.TITLE);
+  }
+
+  @Test
+  void refusesADocumentWithoutTheTitleOrTypeTheXepsDatabaseNeeds() {
+    String mix = text("inbox/mix.xml");
+    assertThatThrownBy(() -> checker.check(bytes(mix.replace("<title>Mediated Information eXchange (MIX)</title>", ""))))
+        .isInstanceOf(DocumentRejectedException.class).hasMessageStartingWith("The document has no <title>");
+    assertThatThrownBy(() -> checker.check(bytes(mix.replace("<title>Mediated Information eXchange (MIX)</title>", "<title> </title>"))))
+        .isInstanceOf(DocumentRejectedException.class).hasMessageStartingWith("The document has no <title>");
+    assertThatThrownBy(() -> checker.check(bytes(mix.replace("<type>Standards Track</type>", ""))))
+        .isInstanceOf(DocumentRejectedException.class).hasMessageStartingWith("The document has no <type>");
   }
 
   @Test

@@ -1,16 +1,25 @@
 package org.xsf.xepflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.registry.Implementation;
+import org.xsf.xepflow.registry.ImplementationRepository;
+import org.xsf.xepflow.registry.StatusChange;
+import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepStatus;
 
 /** Proposal, votes, Draft, Final, Active, Deprecated, Obsolete (XEP-0001 sections 7 to 11). */
 class AdvancementLifecycleTest extends LifecycleTestSupport {
+  @Autowired
+  private ImplementationRepository implementations;
 
   @Test
   void rejectedAfterAVoteThatDoesNotPass() {
@@ -37,6 +46,14 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
     endVotingPeriod(lifecycle);
+    // the reason the status change records is the diagram's words and the Editor's: too long for it, refused
+    String tooLong = "r".repeat(StatusChange.REASON - "Remanded to the author for revision: ".length() + 1);
+    assertThatThrownBy(() -> complete("editor", lifecycle.getId(), "Task_VoteNotPassed",
+        Map.of("voteDecision", "remand", "voteDecisionReason", tooLong)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("The reason recorded with the status change: 4,001 characters; the XEPs database keeps at most 4,000.");
+    assertThat(lifecycle).isWaitingAt("Task_VoteNotPassed");
+    assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Proposed);
 
     complete("editor", lifecycle.getId(), "Task_VoteNotPassed",
         Map.of("voteDecision", "remand", "voteDecisionReason", "Address the security concerns first."));
@@ -116,6 +133,10 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Final);
     assertThat(subjects()).contains("FINAL: XEP-%04d (Pubsub Node Bookmark)".formatted(number));
 
+    assertThatThrownBy(() -> recordDecision("council-decision-approved", lifecycle,
+        Map.of("councilDecision", "deprecate", "supersededBy", "X".repeat(Xep.SUPERSEDED_BY + 1), "expiresOn", "2027-12-31")))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The XEP that supersedes it: 201 characters");
+    assertStatus(lifecycle, XepStatus.Final);
     recordDecision("council-decision-approved", lifecycle,
         Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402", "expiresOn", "2027-12-31"));
     runAllDueJobs(lifecycle);
@@ -142,6 +163,9 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance call = called(lifecycle, "call-for-experience");
     advanceClock(Duration.ofDays(15));
     runAllDueJobs(lifecycle);
+    assertThatThrownBy(() -> recordImplementation(call, "n".repeat(Implementation.NAME + 1), "MIT", true, true))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The implementation's name: 201 characters");
+    assertThat(implementations.findByXepNumberOrderById(number(lifecycle))).isEmpty();
     recordImplementation(call, "Closed Client", "proprietary", false, true);
     recordImplementation(call, "Other Closed Client", "proprietary", false, false);
 

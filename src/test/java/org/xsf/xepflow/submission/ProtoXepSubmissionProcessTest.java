@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.ProtoXep;
 import org.xsf.xepflow.registry.StatusChange;
@@ -121,6 +122,10 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     ProcessInstance pi = submit("author1", fixture("inbox/tictactoe.xml"));
     formatAccepted(pi, "Standards Track");
     noObjection(pi, "council1");
+    assertThatThrownBy(() -> complete("council3", pi, "Task_ConsiderObjection",
+        Map.of("objects", true, "objectionReasons", "r".repeat(CouncilResponse.REASONS + 1))))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The reasons for the objection: 4,001 characters");
+    assertThat(objectionTaskAssignees(pi)).contains("council3");
     complete("council3", pi, "Task_ConsiderObjection",
         Map.of("objects", true, "objectionReasons", "Use XEP-0004 data forms for the board."));
 

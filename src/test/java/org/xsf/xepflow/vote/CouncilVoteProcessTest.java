@@ -199,6 +199,29 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void reasonsLongerThanTheBallotKeepsAreRefusedAndNothingIsRecorded(CapturedOutput log) {
+    ProcessInstance vote = open("Council");
+    Long voteId = (Long) runtimeService.getVariable(vote.getId(), "voteId");
+    Task task = taskOf(vote, "council2");
+    Map<String, Object> tooLong = Map.of("variables", Map.of("ballot", Map.of("value", "-1", "type", "String"),
+        "ballotReasons", Map.of("value", "r".repeat(Ballot.REASONS + 1), "type", "String")));
+
+    ResponseEntity<String> response = http.withBasicAuth("council2", "xsf").postForEntity(
+        "/engine-rest/task/" + task.getId() + "/submit-form", tooLong, String.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).contains("The reasons for the vote: 4,001 characters; the XEPs database keeps at most 4,000.");
+    assertThat(log.getAll()).doesNotContain("ENGINE-16004").doesNotContain("Value too long");
+    assertThat(ballots.findByVoteIdOrderByIdAsc(voteId)).isEmpty();
+    assertThat(taskOf(vote, "council2").getTaskDefinitionKey()).isEqualTo("Task_CastVote");
+
+    as("council2", () -> processEngine.getFormService().submitTaskForm(task.getId(),
+        Map.of("ballot", "-1", "ballotReasons", "r".repeat(Ballot.REASONS))));
+    assertThat(ballots.findByVoteIdOrderByIdAsc(voteId)).singleElement()
+        .satisfies(b -> assertThat(b.getReasons()).hasSize(Ballot.REASONS));
+  }
+
+  @Test
   void aMemberCannotVoteForAnother() {
     ProcessInstance vote = open("Council");
     Task council1 = taskOf(vote, "council1");
