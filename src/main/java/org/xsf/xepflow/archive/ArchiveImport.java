@@ -84,9 +84,12 @@ public class ArchiveImport {
     List<ImportReport.Refused> refused = new ArrayList<>();
     for (Path file : documents(folder)) {
       try {
-        Integer number = transaction.execute(tx -> importDocument(file, imported));
-        if (number != null) {
-          known.add(number);
+        // counted once its transaction has committed: a failure at the commit is a refusal, not an import
+        Outcome outcome = transaction.execute(tx -> importDocument(file));
+        if (outcome.known()) {
+          known.add(outcome.number());
+        } else {
+          imported.merge(outcome.status().name(), 1, Integer::sum);
         }
       } catch (DocumentRejectedException | IllegalArgumentException e) {
         refused.add(new ImportReport.Refused(file.getFileName().toString(), e.getMessage()));
@@ -102,14 +105,20 @@ public class ArchiveImport {
     return report;
   }
 
-  /** Imports one document; returns its number when the XEP was already known. */
-  private Integer importDocument(Path file, Map<String, Integer> imported) {
+  /** A document's XEP, with the status it was imported in, or none when it was already known. */
+  private record Outcome(int number, XepStatus status) {
+    boolean known() {
+      return status == null;
+    }
+  }
+
+  private Outcome importDocument(Path file) {
     byte[] document = read(file);
     CheckedDocument checked = checker.check(document);
     XepHeader header = checked.header();
     int number = number(header);
     if (xeps.existsById(number)) {
-      return number;
+      return new Outcome(number, null);
     }
     String text = Utf8Text.decode(document);
     XepStatus status = status(header.status());
@@ -133,8 +142,7 @@ public class ArchiveImport {
     xep.expire(expires, header.interim());
     xeps.save(xep);
     lifecycle.start(runtimeService, xep, steward, Date.from(lastUpdated));
-    imported.merge(status.name(), 1, Integer::sum);
-    return null;
+    return new Outcome(number, status);
   }
 
   /**

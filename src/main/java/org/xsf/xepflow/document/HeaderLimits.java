@@ -9,7 +9,8 @@ import java.util.Locale;
  * is stored, with the element named, rather than failing in the database.
  */
 public final class HeaderLimits {
-  public static final int TITLE = 500;
+  /** A task's name quotes it, in the engine's column of 255 characters (the XSF's longest is 68). */
+  public static final int TITLE = 200;
   public static final int ABSTRACT = 4000;
   public static final int SHORTNAME = 100;
   public static final int TYPE = 40;

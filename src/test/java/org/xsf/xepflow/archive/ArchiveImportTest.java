@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +59,8 @@ class ArchiveImportTest {
   TransactionTemplate transaction;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -173,6 +176,27 @@ class ArchiveImportTest {
       assertThat(withoutShortname.getShortname()).isEqualTo("N/A");
       assertThat(withoutShortname.version("0.2.0").orElseThrow().getInitials()).isEmpty();
     });
+  }
+
+  @Test
+  void aXepTheDatabaseRefusesAtTheCommitIsReportedAsRefusedNotAsImported(@TempDir Path folder) throws Exception {
+    String xep421 = Files.readString(ARCHIVE.resolve("xep-0421.xml"));
+    Files.writeString(folder.resolve("xep-10451.xml"), xep421.replace("<number>0421</number>", "<number>10451</number>"));
+    Files.writeString(folder.resolve("xep-10452.xml"), xep421.replace("<number>0421</number>", "<number>10452</number>"));
+    // a failure of the database itself, at the commit, for one of them
+    jdbc.execute("alter table xf_xep add constraint test_refuses_10452 check (number <> 10452)");
+    ImportReport report;
+    try {
+      report = archiveImport.importFolder(folder);
+    } finally {
+      jdbc.execute("alter table xf_xep drop constraint test_refuses_10452");
+    }
+
+    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 1));
+    assertThat(report.refused()).extracting(ImportReport.Refused::file).containsExactly("xep-10452.xml");
+    assertThat(report.refused().get(0).reason()).startsWith("Could not be stored: ");
+    assertThat(xeps.existsById(10451)).isTrue();
+    assertThat(xeps.existsById(10452)).isFalse();
   }
 
   @Test

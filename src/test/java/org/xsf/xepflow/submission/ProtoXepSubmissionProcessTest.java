@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.xsf.xepflow.document.HeaderLimits;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.ProtoXep;
@@ -161,6 +162,22 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableNameIn("objects", "objectionReasons", "meetingObjects", "meetingMinutes").count()).isZero();
     assertThat(historicVariable(pi, "feedback")).isEqualTo("Objection (council3): Use XEP-0004 data forms for the board.");
+  }
+
+  @Test
+  void theLongestTitleTheCheckTakesFitsEveryStepThatNamesIt() {
+    String title = "T".repeat(HeaderLimits.TITLE);
+    ProcessInstance pi = submit("author2", fixture("inbox/rsf.xml").replaceFirst("<title>[^<]*</title>", "<title>" + title + "</title>"));
+    formatAccepted(pi, "Standards Track");
+    // the Council meeting's task is named by the title, in the engine's column of 255 characters
+    assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordMeetingDecision")
+        .singleResult().getName()).isEqualTo("Record the Council meeting's decision on \"" + title + "\"");
+
+    complete("editor", pi, "Task_RecordMeetingDecision", Map.of("meetingObjects", false));
+    runDueJobs(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed("Task_AcceptAsXep", "Task_AnnounceXep");
+    assertThat(registryEntry((Integer) historicVariable(pi, "xepNumber")).getTitle()).isEqualTo(title);
   }
 
   @Test
