@@ -136,6 +136,10 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThatThrownBy(() -> recordDecision("council-decision-approved", lifecycle,
         Map.of("councilDecision", "deprecate", "supersededBy", "X".repeat(Xep.SUPERSEDED_BY + 1), "expiresOn", "2027-12-31")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The XEP that supersedes it: 201 characters");
+    assertThatThrownBy(() -> recordDecision("council-decision-approved", lifecycle,
+        Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402", "expiresOn", "31/12/2027")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("The expiration date is a day such as 2027-12-31, not '31/12/2027'.");
     assertStatus(lifecycle, XepStatus.Final);
     recordDecision("council-decision-approved", lifecycle,
         Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402", "expiresOn", "2027-12-31"));
