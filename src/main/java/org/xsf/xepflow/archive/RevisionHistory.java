@@ -96,7 +96,8 @@ final class RevisionHistory {
 
   private static int major(String version) {
     Matcher m = Pattern.compile("^\\s*(\\d+)").matcher(version == null ? "" : version);
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    // more digits than an int holds are a major version all the same
+    return !m.find() ? 0 : m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
   }
 
   /**

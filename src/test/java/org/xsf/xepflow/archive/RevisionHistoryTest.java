@@ -77,6 +77,14 @@ class RevisionHistoryTest {
   }
 
   @Test
+  void aMajorVersionLongerThanAnIntIsStillAVersionAfterOne() {
+    var history = RevisionHistory.of(List.of(
+        revision("12345678901234567890", "2020-02-01", "Per a vote of the Jabber Council, advanced status to Draft."),
+        revision("0.1", "2020-01-01", "Initial version.")));
+    assertThat(history).extracting(RevisionHistory.Entry::status).containsExactly(null, XepStatus.Draft);
+  }
+
+  @Test
   void aDateLaterThanThatOfTheEntryAboveItTakesThatEntrysDate() {
     // as XEP-0184 dates 1.3.0 after 1.4.0, its newest; an entry without a date is as old as the one below it
     var history = RevisionHistory.of(List.of(revision("1.4.0", "2018-08-02", "Make the 'id' attribute required."),
