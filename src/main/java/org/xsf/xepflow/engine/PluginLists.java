@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The engine's lists of custom parts, extended without dropping what another plugin put there. */
-final class PluginLists {
+public final class PluginLists {
   private PluginLists() {
   }
 
-  static <T> List<T> with(List<? extends T> existing, T added) {
+  public static <T> List<T> with(List<? extends T> existing, T added) {
     List<T> all = new ArrayList<>();
     if (existing != null) {
       all.addAll(existing);

@@ -9,12 +9,10 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.springframework.stereotype.Component;
-import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
-import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepVersionRepository;
 
@@ -66,15 +64,10 @@ public class ChangeXepStatus implements JavaDelegate {
     }
     if (to == XepStatus.Deprecated) {
       String successor = vars.string("supersededBy");
-      successor = successor == null || successor.isBlank() ? null : successor.trim();
-      InvalidInputException.atMost("The XEP that supersedes it", successor, Xep.SUPERSEDED_BY);
-      xep.setSupersededBy(successor);
+      xep.setSupersededBy(successor == null || successor.isBlank() ? null : successor.trim());
     }
-    String reason = vars.string("statusReason");
-    // the reason can hold a form's text after the diagram's words (a remand, a re-assignment)
-    InvalidInputException.atMost("The reason recorded with the status change", reason, StatusChange.REASON);
     String version = versions.currentVersionOf(xep);
-    xep.changeStatus(to, Actor.current(), now, reason, version);
+    xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), version);
     publisher.statusChanged(xep.getNumber(), version);
     vars.update("status", to.name());
     vars.update("xepType", xep.getType().label());

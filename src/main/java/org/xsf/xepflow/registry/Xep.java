@@ -20,8 +20,6 @@ import org.xsf.xepflow.document.HeaderLimits;
 @Entity
 @Table(name = "xf_xep", indexes = @Index(name = "xf_xep_status", columnList = "status, number"))
 public class Xep {
-  /** The longest successor's name the Council's decision can give. */
-  public static final int SUPERSEDED_BY = 200;
   @Id
   private Integer number;
   @Version
@@ -49,7 +47,7 @@ public class Xep {
   /** Expiration date (XEP-0001 section 11): interim XEPs, or Deprecated -> Obsolete. */
   private Instant expires;
   private boolean interim;
-  @Column(length = SUPERSEDED_BY)
+  @Column(length = 200)
   private String supersededBy;
   @OneToMany(mappedBy = "xep", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("publishedAt, id")

@@ -92,7 +92,7 @@ class RecordDecisionTest extends LifecycleTestSupport {
     assertThatThrownBy(() -> startForm("author1", "submit-new-version", Map.of("xep", "XEP-9999", "xml", "<xep/>")))
         .isInstanceOf(InvalidInputException.class).hasMessage("There is no XEP-9999");
     assertThatThrownBy(() -> startForm("editor", "council-decision-draft", Map.of("xep", "60", "councilDecision", "deprecate")))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Name the XEP as XEP- and its number");
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("'60' is not what \"XEP (e.g. XEP-0060)\" asks for");
   }
 
   @Test

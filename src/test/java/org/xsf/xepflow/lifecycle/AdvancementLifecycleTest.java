@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.ImplementationRepository;
-import org.xsf.xepflow.registry.StatusChange;
-import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepStatus;
 
 /** Proposal, votes, Draft, Final, Active, Deprecated, Obsolete (XEP-0001 sections 7 to 11). */
@@ -46,12 +44,11 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
     endVotingPeriod(lifecycle);
-    // the reason the status change records is the diagram's words and the Editor's: too long for it, refused
-    String tooLong = "r".repeat(StatusChange.REASON - "Remanded to the author for revision: ".length() + 1);
+    // the reason the status change records is the diagram's words and the Editor's: the form leaves room for both
     assertThatThrownBy(() -> complete("editor", lifecycle.getId(), "Task_VoteNotPassed",
-        Map.of("voteDecision", "remand", "voteDecisionReason", tooLong)))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage("The reason recorded with the status change: 4,001 characters; the XEPs database keeps at most 4,000.");
+        Map.of("voteDecision", "remand", "voteDecisionReason", "r".repeat(3901))))
+        .rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessage("\"Reasons, for the author and the announcement\" takes at most 3,900 characters, not 3,901.");
     assertThat(lifecycle).isWaitingAt("Task_VoteNotPassed");
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Proposed);
 
@@ -134,12 +131,12 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(subjects()).contains("FINAL: XEP-%04d (Pubsub Node Bookmark)".formatted(number));
 
     assertThatThrownBy(() -> recordDecision("council-decision-approved", lifecycle,
-        Map.of("councilDecision", "deprecate", "supersededBy", "X".repeat(Xep.SUPERSEDED_BY + 1), "expiresOn", "2027-12-31")))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The XEP that supersedes it: 201 characters");
+        Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402 and XEP-0403", "expiresOn", "2027-12-31")))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("'XEP-0402 and XEP-0403' is not what");
     assertThatThrownBy(() -> recordDecision("council-decision-approved", lifecycle,
-        Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402", "expiresOn", "31/12/2027")))
+        Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402", "expiresOn", "2027-02-30")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("The expiration date is a day such as 2027-12-31, not '31/12/2027'.");
+        .hasMessage("The expiration date is a day such as 2027-12-31, not '2027-02-30'.");
     assertStatus(lifecycle, XepStatus.Final);
     recordDecision("council-decision-approved", lifecycle,
         Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0402", "expiresOn", "2027-12-31"));

@@ -1,0 +1,106 @@
+package org.xsf.xepflow.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+/**
+ * What a Camunda Form accepts, read from its schema, for the engine to hold any submission to:
+ * Tasklist's own checks run in the browser, and the REST APIs take whatever a client sends. A choice
+ * must be one of its options (and made, unless a condition can hide it or it has a default), a checkbox true or false,
+ * a text no longer than its {@code maxLength} and, when given, in the form of its {@code pattern}.
+ */
+public final class FormAnswers {
+  static final FormAnswers NONE = new FormAnswers(List.of());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern SHOWN = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+
+  private final List<Field> fields;
+
+  private FormAnswers(List<Field> fields) {
+    this.fields = fields;
+  }
+
+  private record Field(String key, String label, String type, List<String> options, boolean required,
+      Integer maxLength, Pattern pattern, String description) {
+  }
+
+  static FormAnswers read(byte[] schema) {
+    try {
+      List<Field> fields = new ArrayList<>();
+      collect(JSON.readTree(schema), false, fields);
+      return new FormAnswers(List.copyOf(fields));
+    } catch (IOException e) {
+      throw new UncheckedIOException("A deployed form is not JSON", e);
+    }
+  }
+
+  private static void collect(JsonNode container, boolean conditional, List<Field> fields) {
+    for (JsonNode component : container.path("components")) {
+      boolean hidable = conditional || component.has("conditional");
+      String key = component.path("key").asText(null);
+      if (key != null && !component.path("readonly").asBoolean() && !component.path("disabled").asBoolean()) {
+        JsonNode validate = component.path("validate");
+        List<String> options = StreamSupport.stream(component.path("values").spliterator(), false)
+            .map(option -> option.path("value").asText()).toList();
+        fields.add(new Field(key, component.path("label").asText(key), component.path("type").asText(),
+            // a default answers a field the submitter leaves out, as it does in the form
+            options, validate.path("required").asBoolean() && !hidable && !component.has("defaultValue"),
+            validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
+            validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
+            component.path("description").asText(null)));
+      }
+      collect(component, hidable, fields);
+    }
+  }
+
+  /** Why the answers (a variable's value by its name) are not what the form accepts, if they are not. */
+  public Optional<String> refusal(Function<String, Object> answers) {
+    for (Field field : fields) {
+      String label = SHOWN.matcher(field.label())
+          .replaceAll(shown -> Matcher.quoteReplacement(String.valueOf(answers.apply(shown.group(1)))));
+      Optional<String> refused = refusal(field, label, answers.apply(field.key()));
+      if (refused.isPresent()) {
+        return refused;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> refusal(Field field, String label, Object answer) {
+    String quoted = "\"" + label + "\"";
+    boolean choice = !field.options().isEmpty();
+    if (answer == null || answer.toString().isBlank()) {
+      return choice && field.required()
+          ? Optional.of(quoted + " needs an answer: " + String.join(", ", field.options()) + ".")
+          : Optional.empty();
+    }
+    String text = answer.toString();
+    if (choice && !field.options().contains(text)) {
+      return Optional.of("'" + text + "' is not an answer to " + quoted + ": " + String.join(", ", field.options()) + ".");
+    }
+    if (field.type().equals("checkbox") && !(answer instanceof Boolean)) {
+      return Optional.of(quoted + " is true or false, not '" + text + "'.");
+    }
+    if (field.maxLength() != null && text.length() > field.maxLength()) {
+      NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+      return Optional.of(quoted + " takes at most " + count.format(field.maxLength()) + " characters, not "
+          + count.format(text.length()) + ".");
+    }
+    if (field.pattern() != null && !field.pattern().matcher(text).find()) {
+      return Optional.of("'" + text + "' is not what " + quoted + " asks for"
+          + (field.description() == null ? "." : ": " + field.description() + "."));
+    }
+    return Optional.empty();
+  }
+}
