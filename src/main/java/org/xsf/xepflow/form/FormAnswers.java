@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.stream.StreamSupport;
 /**
  * What a Camunda Form accepts, read from its schema, for the engine to hold any submission to:
  * Tasklist's own checks run in the browser, and the REST APIs take whatever a client sends. A choice
- * must be one of its options (and made, unless a condition can hide it or it has a default), a checkbox true or false,
- * a text no longer than its {@code maxLength} and, when given, in the form of its {@code pattern}.
+ * must be one of its options (and made, unless a condition can hide it or it has a default), a
+ * checkbox true or false, a number within its {@code min} and {@code max}, a text no longer than its
+ * {@code maxLength} and, when given, in the form of its {@code pattern}.
  */
 public final class FormAnswers {
   static final FormAnswers NONE = new FormAnswers(List.of());
@@ -32,7 +34,7 @@ public final class FormAnswers {
   }
 
   private record Field(String key, String label, String type, List<String> options, boolean required,
-      Integer maxLength, Pattern pattern, String description) {
+      Integer maxLength, Pattern pattern, String description, BigDecimal min, BigDecimal max) {
   }
 
   static FormAnswers read(byte[] schema) {
@@ -58,7 +60,9 @@ public final class FormAnswers {
             options, validate.path("required").asBoolean() && !hidable && !component.has("defaultValue"),
             validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
             validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-            component.path("description").asText(null)));
+            component.path("description").asText(null),
+            validate.has("min") ? validate.path("min").decimalValue() : null,
+            validate.has("max") ? validate.path("max").decimalValue() : null));
       }
       collect(component, hidable, fields);
     }
@@ -77,6 +81,22 @@ public final class FormAnswers {
     return Optional.empty();
   }
 
+  private static Optional<String> number(Field field, String quoted, String text) {
+    BigDecimal number;
+    try {
+      number = new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      return Optional.of(quoted + " is a number, not '" + text + "'.");
+    }
+    if (field.min() != null && number.compareTo(field.min()) < 0) {
+      return Optional.of(quoted + " is at least " + field.min().toPlainString() + ", not " + text + ".");
+    }
+    if (field.max() != null && number.compareTo(field.max()) > 0) {
+      return Optional.of(quoted + " is at most " + field.max().toPlainString() + ", not " + text + ".");
+    }
+    return Optional.empty();
+  }
+
   private static Optional<String> refusal(Field field, String label, Object answer) {
     String quoted = "\"" + label + "\"";
     boolean choice = !field.options().isEmpty();
@@ -91,6 +111,9 @@ public final class FormAnswers {
     }
     if (field.type().equals("checkbox") && !(answer instanceof Boolean)) {
       return Optional.of(quoted + " is true or false, not '" + text + "'.");
+    }
+    if (field.type().equals("number")) {
+      return number(field, quoted, text);
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {
       NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);

@@ -74,6 +74,12 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertThat(lastCall).isWaitingAt("Task_LastCallEnded").task().hasCandidateGroup("editor");
 
+    // no later than the day it ended, nor by something that is not a number of days
+    for (Object days : new Object[] {0, "a week", 100_000_000_000L}) {
+      assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded",
+          Map.of("lastCallDecision", "extend", "extendDays", days)))
+          .rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("\"Extend by how many days\" is a");
+    }
     complete("editor", lastCall.getId(), "Task_LastCallEnded", Map.of("lastCallDecision", "extend", "extendDays", 7));
     runAllDueJobs(lifecycle);
     assertThat(subjects()).anyMatch(s -> s.startsWith("LAST CALL EXTENDED: XEP-%04d".formatted(number(lifecycle))));
