@@ -95,7 +95,7 @@ final class RevisionHistory {
   }
 
   private static int major(String version) {
-    Matcher m = Pattern.compile("^\\s*(\\d+)").matcher(version == null ? "" : version);
+    Matcher m = Pattern.compile("^\\s*0*(\\d+)").matcher(version == null ? "" : version);
     // more digits than an int holds are a major version all the same
     return !m.find() ? 0 : m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
   }

@@ -34,7 +34,7 @@ public final class FormAnswers {
   }
 
   private record Field(String key, String label, String type, List<String> options, boolean required,
-      Integer maxLength, Pattern pattern, String description, BigDecimal min, BigDecimal max) {
+      Integer maxLength, Pattern pattern, String description, BigDecimal min, BigDecimal max, Integer decimals) {
   }
 
   static FormAnswers read(byte[] schema) {
@@ -55,14 +55,17 @@ public final class FormAnswers {
         JsonNode validate = component.path("validate");
         List<String> options = StreamSupport.stream(component.path("values").spliterator(), false)
             .map(option -> option.path("value").asText()).toList();
-        fields.add(new Field(key, component.path("label").asText(key), component.path("type").asText(),
-            // a default answers a field the submitter leaves out, as it does in the form
-            options, validate.path("required").asBoolean() && !hidable && !component.has("defaultValue"),
+        String type = component.path("type").asText();
+        // Tasklist sends every checkbox it shows, ticked or not; a default answers a field left out
+        boolean required = (validate.path("required").asBoolean() || type.equals("checkbox"))
+            && !hidable && !component.has("defaultValue");
+        fields.add(new Field(key, component.path("label").asText(key), type, options, required,
             validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
             validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
             component.path("description").asText(null),
             validate.has("min") ? validate.path("min").decimalValue() : null,
-            validate.has("max") ? validate.path("max").decimalValue() : null));
+            validate.has("max") ? validate.path("max").decimalValue() : null,
+            component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null));
       }
       collect(component, hidable, fields);
     }
@@ -81,12 +84,16 @@ public final class FormAnswers {
     return Optional.empty();
   }
 
-  private static Optional<String> number(Field field, String quoted, String text) {
-    BigDecimal number;
-    try {
-      number = new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
+  private static Optional<String> number(Field field, String quoted, Object answer) {
+    String text = answer.toString();
+    if (!(answer instanceof Number)) {
+      // the expressions that use it take a number, not its digits as text
       return Optional.of(quoted + " is a number, not '" + text + "'.");
+    }
+    BigDecimal number = new BigDecimal(text);
+    if (field.decimals() != null && number.stripTrailingZeros().scale() > field.decimals()) {
+      return Optional.of(quoted + (field.decimals() == 0 ? " is a whole number" : " has at most " + field.decimals()
+          + " decimals") + ", not " + text + ".");
     }
     if (field.min() != null && number.compareTo(field.min()) < 0) {
       return Optional.of(quoted + " is at least " + field.min().toPlainString() + ", not " + text + ".");
@@ -101,9 +108,12 @@ public final class FormAnswers {
     String quoted = "\"" + label + "\"";
     boolean choice = !field.options().isEmpty();
     if (answer == null || answer.toString().isBlank()) {
-      return choice && field.required()
-          ? Optional.of(quoted + " needs an answer: " + String.join(", ", field.options()) + ".")
-          : Optional.empty();
+      if (!field.required()) {
+        return Optional.empty();
+      }
+      String answers = choice ? ": " + String.join(", ", field.options())
+          : field.type().equals("checkbox") ? ": true or false" : "";
+      return Optional.of(quoted + " needs an answer" + answers + ".");
     }
     String text = answer.toString();
     if (choice && !field.options().contains(text)) {
@@ -113,7 +123,7 @@ public final class FormAnswers {
       return Optional.of(quoted + " is true or false, not '" + text + "'.");
     }
     if (field.type().equals("number")) {
-      return number(field, quoted, text);
+      return number(field, quoted, answer);
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {
       NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);

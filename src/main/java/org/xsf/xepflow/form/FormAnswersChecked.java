@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -37,9 +39,10 @@ public class FormAnswersChecked extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPostBPMNParseListeners(
         PluginLists.with(configuration.getCustomPostBPMNParseListeners(), new Listeners()));
-    // a deployment may bring new versions of the forms
-    configuration.setCustomPostDeployers(
-        PluginLists.with(configuration.getCustomPostDeployers(), (Deployer) deployment -> byKey.clear()));
+    // a deployment may bring new versions of the forms: read once it has committed, not before
+    configuration.setCustomPostDeployers(PluginLists.with(configuration.getCustomPostDeployers(),
+        (Deployer) deployment -> Context.getCommandContext().getTransactionContext()
+            .addTransactionListener(TransactionState.COMMITTED, committed -> byKey.clear())));
   }
 
   private void check(String formKey, VariableScope answers) {
@@ -77,7 +80,10 @@ public class FormAnswersChecked extends AbstractProcessEnginePlugin {
     @Override
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
       String formKey = formRef(element);
-      if (formKey != null) {
+      // a process's start form is on its plain start event; a message or a timer starts with no form
+      boolean plain = scope instanceof ProcessDefinitionEntity
+          && element.elements().stream().noneMatch(child -> child.getTagName().endsWith("EventDefinition"));
+      if (formKey != null && plain) {
         activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> check(formKey, execution));
       }
     }

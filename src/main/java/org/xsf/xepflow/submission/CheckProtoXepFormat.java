@@ -13,6 +13,7 @@ import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.document.XepHeader;
 import org.xsf.xepflow.registry.ProtoXep;
 import org.xsf.xepflow.registry.ProtoXepRepository;
+import org.xsf.xepflow.registry.XepType;
 
 /**
  * "Check the XEP format": the automatic part of the Editor's format check. A document that is not a
@@ -56,7 +57,9 @@ public class CheckProtoXepFormat implements JavaDelegate {
     vars.protoXepId(protoXep.getId());
     vars.describe(header.title(), header.abstractText());
     execution.setVariable("inboxName", protoXep.getInboxName());
-    execution.setVariable("xepType", header.type());
+    // the Editor's form offers the types by their labels: "standards track" is one of them too
+    XepType type = XepType.fromLabel(header.type());
+    execution.setVariable("xepType", type == null ? header.type() : type.label());
     execution.setVariable("approver", approver);
     execution.setVariable("findingsCount", checked.findings().size());
     execution.setVariable("findings", FindingsText.of(checked));

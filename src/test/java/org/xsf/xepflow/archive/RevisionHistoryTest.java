@@ -82,6 +82,11 @@ class RevisionHistoryTest {
         revision("12345678901234567890", "2020-02-01", "Per a vote of the Jabber Council, advanced status to Draft."),
         revision("0.1", "2020-01-01", "Initial version.")));
     assertThat(history).extracting(RevisionHistory.Entry::status).containsExactly(null, XepStatus.Draft);
+    // and one written with leading zeros is the version they lead: a 0.x Draft is a working draft
+    var leadingZeros = RevisionHistory.of(List.of(
+        revision("0000000000.3", "2020-02-01", "Per a vote of the Jabber Council, advanced status to Draft."),
+        revision("0.1", "2020-01-01", "Initial version.")));
+    assertThat(leadingZeros).extracting(RevisionHistory.Entry::status).containsExactly(null, null);
   }
 
   @Test

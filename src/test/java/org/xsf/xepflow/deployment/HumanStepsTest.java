@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.document.HeaderLimits;
 import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.StatusChange;
@@ -121,7 +122,8 @@ class HumanStepsTest {
     Map<String, Integer> kept = Map.of("ballotReasons", Ballot.REASONS, "objectionReasons", CouncilResponse.REASONS,
         "meetingMinutes", CouncilResponse.REASONS, "implementationName", Implementation.NAME,
         "implementationLicence", Implementation.LICENCE, "voteDecisionReason", afterTheDiagramsWords,
-        "reassignReason", afterTheDiagramsWords, "obsoleteReason", afterTheDiagramsWords);
+        "reassignReason", afterTheDiagramsWords, "obsoleteReason", afterTheDiagramsWords,
+        "proposedVersion", HeaderLimits.VERSION);
     Set<String> seen = new HashSet<>();
     FORMS.forEach((id, form) -> fields(form).stream()
         .filter(field -> kept.containsKey(field.path("key").asText()))

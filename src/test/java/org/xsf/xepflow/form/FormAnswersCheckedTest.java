@@ -50,6 +50,18 @@ class FormAnswersCheckedTest extends ProcessTestSupport {
   }
 
   @Test
+  void aTypeTheHeaderWritesInOtherLettersIsTheFormsOwnOption() {
+    var submission = startForm("author2", "protoxep-submission",
+        Map.of("xml", fixture("inbox/mix.xml").replace("<type>Standards Track</type>", "<type>standards track</type>")));
+    Task review = processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId()).singleResult();
+
+    assertThat(submit(review, Map.of("formatDecision", "return", "editorComments", "Please add a jid.")).getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(submission.getId())
+        .variableName("xepType").singleResult().getValue()).isEqualTo("Standards Track");
+  }
+
+  @Test
   void aStartFormsAnswersAreHeldToItsFieldsAndNothingStartsOtherwise() {
     long started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("council-decision-experimental").count();
 

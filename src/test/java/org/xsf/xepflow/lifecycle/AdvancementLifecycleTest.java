@@ -28,6 +28,9 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
     endVotingPeriod(lifecycle);
     assertThat(lifecycle).isWaitingAt("Task_VoteNotPassed");
+    // the reasons go into the status change and its announcement: the engine found none to put there (500)
+    assertThatThrownBy(() -> complete("editor", lifecycle.getId(), "Task_VoteNotPassed", Map.of("voteDecision", "reject")))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageEndingWith("needs an answer.");
     complete("editor", lifecycle.getId(), "Task_VoteNotPassed",
         Map.of("voteDecision", "reject", "voteDecisionReason", "No majority for advancing it."));
     runAllDueJobs(lifecycle);
@@ -75,7 +78,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(lastCall).isWaitingAt("Task_LastCallEnded").task().hasCandidateGroup("editor");
 
     // no later than the day it ended, nor by something that is not a number of days
-    for (Object days : new Object[] {0, "a week", 100_000_000_000L}) {
+    for (Object days : new Object[] {0, "a week", "7", 1.9, 100_000_000_000L}) {
       assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded",
           Map.of("lastCallDecision", "extend", "extendDays", days)))
           .rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("\"Extend by how many days\" is a");
@@ -89,6 +92,10 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     advanceClock(Duration.ofDays(1).plusMinutes(1));
     runAllDueJobs(lifecycle);
     assertThat(lastCall).isWaitingAt("Task_LastCallEnded");
+    // a revision the vote's row and the task names could not hold
+    assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded",
+        Map.of("lastCallDecision", "propose", "proposedVersion", "1.0.0.0.0.0.0.0.0.0.0")))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageEndingWith("takes at most 20 characters, not 21.");
   }
 
   @Test
@@ -172,6 +179,10 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertThatThrownBy(() -> recordImplementation(call, "n".repeat(Implementation.NAME + 1), "MIT", true, true))
         .rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The implementation's name: 201 characters");
+    // whether another was presented: the gateway after it had nothing to go by (500)
+    assertThatThrownBy(() -> complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
+        "implementationName", "Closed Client", "implementationLicence", "proprietary", "implementationOpenSource", false)))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageEndingWith("needs an answer: true or false.");
     assertThat(implementations.findByXepNumberOrderById(number(lifecycle))).isEmpty();
     recordImplementation(call, "Closed Client", "proprietary", false, true);
     recordImplementation(call, "Other Closed Client", "proprietary", false, false);
