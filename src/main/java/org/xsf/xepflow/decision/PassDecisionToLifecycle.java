@@ -1,6 +1,7 @@
 package org.xsf.xepflow.decision;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -85,8 +87,11 @@ public class PassDecisionToLifecycle implements JavaDelegate {
           .variableValueEquals(person, user).count()) == 0) {
         throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + user);
       }
-      throw new InvalidInputException("%s (%s) is %s: it is not waiting for this".formatted(xep.label(),
-          xep.getType().label(), xep.getStatus()));
+      // what it waits for instead, as an author whose new version is in review would ask
+      List<String> open = command.runWithoutAuthorization(() -> engine.getTaskService().createTaskQuery()
+          .processInstanceBusinessKey(businessKey).list()).stream().map(Task::getName).distinct().toList();
+      throw new InvalidInputException("%s (%s) is %s: it is not waiting for this%s".formatted(xep.label(),
+          xep.getType().label(), xep.getStatus(), open.isEmpty() ? "" : "; it waits for: " + String.join("; ", open)));
     }
   }
 

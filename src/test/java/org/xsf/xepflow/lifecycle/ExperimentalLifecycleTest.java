@@ -164,7 +164,9 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Resumed"), "status", "Experimental"));
     // a second version while the Editor reviews the first is refused, and nothing of it is kept
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
-        Map.of("xml", nextVersion(lifecycle, "0.3", "Again")))).isInstanceOf(InvalidInputException.class);
+        Map.of("xml", nextVersion(lifecycle, "0.3", "Again")))).isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%1$04d (Standards Track) is Deferred: it is not waiting for this; it waits for: Publish version 0.2 of XEP-%1$04d?"
+            .formatted(number(lifecycle)));
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("new-version")
         .processInstanceBusinessKey(lifecycle.getBusinessKey()).count()).isEqualTo(1);
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("submit-new-version")
