@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -141,7 +142,7 @@ public class ArchiveImport {
     Instant expires = header.expires() == null ? null : RevisionHistory.date(header.expires(), null);
     xep.expire(expires, header.interim());
     xeps.save(xep);
-    lifecycle.start(runtimeService, xep, steward, Date.from(lastUpdated));
+    lifecycle.start(runtimeService, xep, steward, Date.from(lastUpdated), issuedLastCallEnds(status, header));
     return new Outcome(number, status);
   }
 
@@ -187,6 +188,15 @@ public class ArchiveImport {
 
   private static boolean accepted(String version) {
     return version != null && new ComparableVersion(version).compareTo(FIRST_XEP_VERSION) >= 0;
+  }
+
+  /**
+   * A Proposed XEP is in the Last Call its header gives (the newest first), announced by the XSF
+   * already: it runs to the end of that day. Without one, the lifecycle issues a new Last Call.
+   */
+  private static Date issuedLastCallEnds(XepStatus status, XepHeader header) {
+    Instant day = status == XepStatus.Proposed ? RevisionHistory.date(header.lastcall(), null) : null;
+    return day == null ? null : Date.from(day.plus(Duration.ofDays(1)));
   }
 
   /** The XSF's archive says N/A for a XEP without one; its oldest documents leave the element out. */

@@ -21,8 +21,13 @@ public class XepLifecycleStart {
     this.site = site;
   }
 
-  /** @param inactiveSince when the XEP was last updated: the inactivity timer counts from there */
-  public ProcessInstance start(RuntimeService runtimeService, Xep xep, String author, Date inactiveSince) {
+  /**
+   * @param inactiveSince when the XEP was last updated: the inactivity timer counts from there
+   * @param issuedLastCallEnds the end of the Last Call a Proposed XEP is already in, or null: its
+   *     Last Call then runs to that end, with no new announcement
+   */
+  public ProcessInstance start(RuntimeService runtimeService, Xep xep, String author, Date inactiveSince,
+      Date issuedLastCallEnds) {
     var variables = Variables.createVariables()
         .putValue("xepNumber", xep.getNumber())
         .putValue("xepLabel", xep.label())
@@ -41,6 +46,9 @@ public class XepLifecycleStart {
         .putValue("interimSuccessor", null)
         .putValue("expires", xep.getExpires() == null ? null : Date.from(xep.getExpires()))
         .putValue("supersededBy", xep.getSupersededBy());
+    if (issuedLastCallEnds != null) {
+      variables.putValue("issuedLastCallEnds", issuedLastCallEnds);
+    }
     return runtimeService.createMessageCorrelation(XEP_ACCEPTED).processInstanceBusinessKey(String.valueOf(xep.getNumber()))
         .setVariables(variables).correlateStartMessage();
   }

@@ -29,6 +29,6 @@ public class StartXepLifecycle implements JavaDelegate {
     Xep xep = xeps.findById(vars.xepNumber()).orElseThrow();
     // The lifecycle is the engine's own bookkeeping, not an action of whoever accepted the XEP.
     Context.getCommandContext().runWithoutAuthorization(() -> lifecycle.start(
-        execution.getProcessEngineServices().getRuntimeService(), xep, vars.author(), ClockUtil.getCurrentTime()));
+        execution.getProcessEngineServices().getRuntimeService(), xep, vars.author(), ClockUtil.getCurrentTime(), null));
   }
 }

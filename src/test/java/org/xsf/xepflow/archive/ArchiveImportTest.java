@@ -106,6 +106,27 @@ class ArchiveImportTest {
     assertThat(timer(420, "Timer_DeferralReminder").getDuedate().toInstant())
         .isEqualTo(updated420.atZone(java.time.ZoneOffset.UTC).plusMonths(11).toInstant());
     assertThat(timer(426, "Timer_DeferralReminder")).isNull();
+    // XEP-0377 is Proposed, in the Last Call its header gives (the newest, 2026-04-14): it runs to the end of
+    // that day, and no new Last Call is issued or announced
+    String lastCall = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("last-call")
+        .processInstanceBusinessKey("377").singleResult().getId();
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(lastCall).activityId("Timer_LastCallEnds")
+        .singleResult().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-15T00:00:00Z"));
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("announcement")
+        .variableValueLike("subject", "LAST CALL%").count()).isZero();
+    // once it has ended and the Editor proposed its revision, a later Last Call of XEP-0377 is issued anew
+    processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
+        .processInstanceId(lastCall).activityId("Timer_LastCallEnds").singleResult().getId());
+    String ended = processEngine.getTaskService().createTaskQuery().processInstanceId(lastCall).singleResult().getId();
+    processEngine.getIdentityService().setAuthentication("editor", java.util.List.of("editor"));
+    try {
+      processEngine.getFormService().submitTaskForm(ended, Map.of("lastCallDecision", "propose", "proposedVersion", "0.4.1"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    String lifecycle377 = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("xep-lifecycle")
+        .processInstanceBusinessKey("377").singleResult().getId();
+    assertThat(processEngine.getRuntimeService().getVariables(lifecycle377)).doesNotContainKey("issuedLastCallEnds");
 
     long instances = processEngine.getRuntimeService().createProcessInstanceQuery().count();
     ImportReport again = archiveImport.importFolder(ARCHIVE);
