@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -191,12 +192,16 @@ public class ArchiveImport {
   }
 
   /**
-   * A Proposed XEP is in the Last Call its header gives (the newest first), announced by the XSF
-   * already: it runs to the end of that day. Without one, the lifecycle issues a new Last Call.
+   * A Proposed XEP is in the Last Call the XSF issued and announced: it runs to the end of the day its
+   * header gives (the newest first). Without a date that can be read, it has ended as of the import,
+   * and the Editor decides at once what follows (a proposal, an extension or a new Last Call).
    */
   private static Date issuedLastCallEnds(XepStatus status, XepHeader header) {
-    Instant day = status == XepStatus.Proposed ? RevisionHistory.date(header.lastcall(), null) : null;
-    return day == null ? null : Date.from(day.plus(Duration.ofDays(1)));
+    if (status != XepStatus.Proposed) {
+      return null;
+    }
+    Instant day = RevisionHistory.date(header.lastcall(), null);
+    return day == null ? ClockUtil.getCurrentTime() : Date.from(day.plus(Duration.ofDays(1)).minusSeconds(1));
   }
 
   /** The XSF's archive says N/A for a XEP without one; its oldest documents leave the element out. */

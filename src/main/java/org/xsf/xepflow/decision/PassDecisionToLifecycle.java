@@ -89,7 +89,8 @@ public class PassDecisionToLifecycle implements JavaDelegate {
       }
       // what it waits for instead, as an author whose new version is in review would ask
       List<String> open = command.runWithoutAuthorization(() -> engine.getTaskService().createTaskQuery()
-          .processInstanceBusinessKey(businessKey).list()).stream().map(Task::getName).distinct().toList();
+          .processInstanceBusinessKey(businessKey).orderByTaskCreateTime().asc().list()).stream()
+          .map(Task::getName).distinct().toList();
       throw new InvalidInputException("%s (%s) is %s: it is not waiting for this%s".formatted(xep.label(),
           xep.getType().label(), xep.getStatus(), open.isEmpty() ? "" : "; it waits for: " + String.join("; ", open)));
     }

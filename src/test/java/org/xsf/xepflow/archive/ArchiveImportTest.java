@@ -111,19 +111,16 @@ class ArchiveImportTest {
     String lastCall = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("last-call")
         .processInstanceBusinessKey("377").singleResult().getId();
     assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(lastCall).activityId("Timer_LastCallEnds")
-        .singleResult().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-15T00:00:00Z"));
+        .singleResult().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-14T23:59:59Z"));
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("announcement")
         .variableValueLike("subject", "LAST CALL%").count()).isZero();
+    // the Editor extends it by a week: from today, as its end has long passed
+    lastCallEnded(lastCall, Map.of("lastCallDecision", "extend", "extendDays", 7));
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(lastCall).activityId("Timer_LastCallEnds")
+        .singleResult().getDuedate().toInstant()).isEqualTo(SNAPSHOT.plus(java.time.Duration.ofDays(7)));
     // once it has ended and the Editor proposed its revision, a later Last Call of XEP-0377 is issued anew
-    processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
-        .processInstanceId(lastCall).activityId("Timer_LastCallEnds").singleResult().getId());
-    String ended = processEngine.getTaskService().createTaskQuery().processInstanceId(lastCall).singleResult().getId();
-    processEngine.getIdentityService().setAuthentication("editor", java.util.List.of("editor"));
-    try {
-      processEngine.getFormService().submitTaskForm(ended, Map.of("lastCallDecision", "propose", "proposedVersion", "0.4.1"));
-    } finally {
-      processEngine.getIdentityService().clearAuthentication();
-    }
+    ClockUtil.setCurrentTime(Date.from(SNAPSHOT.plus(java.time.Duration.ofDays(8))));
+    lastCallEnded(lastCall, Map.of("lastCallDecision", "propose", "proposedVersion", "0.4.1"));
     String lifecycle377 = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("xep-lifecycle")
         .processInstanceBusinessKey("377").singleResult().getId();
     assertThat(processEngine.getRuntimeService().getVariables(lifecycle377)).doesNotContainKey("issuedLastCallEnds");
@@ -182,12 +179,21 @@ class ArchiveImportTest {
     // which its later documents give as N/A
     Files.writeString(folder.resolve("xep-10441.xml"), xep421.replace("<number>0421</number>", "<number>10441</number>")
         .replace("<shortname>occupant-id</shortname>", "").replace("<initials>mw</initials>", ""));
+    // a Proposed XEP whose Last Call's end cannot be read has ended as of the import: no new Last Call is announced
+    Files.writeString(folder.resolve("xep-10443.xml"), Files.readString(ARCHIVE.resolve("xep-0377.xml"))
+        .replace("<number>0377</number>", "<number>10443</number>").replace("<lastcall>2026-04-14</lastcall>", "<lastcall>14 April 2026</lastcall>"));
     Files.writeString(folder.resolve("xep-10442.xml"), xep421.replace("<number>0421</number>", "<number>10442</number>")
         .replace("<remark>Fixed typo</remark>", "<remark>" + "r".repeat(HeaderLimits.REMARK + 1) + "</remark>"));
 
     ImportReport report = archiveImport.importFolder(folder);
 
-    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 1));
+    assertThat(report.importedByStatus()).isEqualTo(Map.of("Draft", 1, "Proposed", 1));
+    String lastCall = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("last-call")
+        .processInstanceBusinessKey("10443").singleResult().getId();
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(lastCall).activityId("Timer_LastCallEnds")
+        .singleResult().getDuedate()).isBeforeOrEqualTo(new Date());
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("announcement")
+        .variableValueLike("subject", "LAST CALL: XEP-10443%").count()).isZero();
     assertThat(report.refused()).extracting(ImportReport.Refused::file, ImportReport.Refused::reason).containsExactly(
         org.assertj.core.groups.Tuple.tuple("xep-10442.xml",
             "The <remark> of revision 1.0.1: 4,001 characters; the XEPs database keeps at most 4,000."));
@@ -280,6 +286,19 @@ class ArchiveImportTest {
         Map.of("directory", ARCHIVE.toString()), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.postForEntity("/api/archive/import", Map.of("directory", ARCHIVE.toString()), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  /** The Last Call's end comes, and the Editor decides what follows. */
+  private void lastCallEnded(String lastCall, Map<String, Object> decision) {
+    processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
+        .processInstanceId(lastCall).activityId("Timer_LastCallEnds").singleResult().getId());
+    String ended = processEngine.getTaskService().createTaskQuery().processInstanceId(lastCall).singleResult().getId();
+    processEngine.getIdentityService().setAuthentication("editor", java.util.List.of("editor"));
+    try {
+      processEngine.getFormService().submitTaskForm(ended, decision);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
   }
 
   private Job timer(int number, String activityId) {
