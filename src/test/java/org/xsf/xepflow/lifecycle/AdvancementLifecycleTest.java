@@ -92,10 +92,12 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     advanceClock(Duration.ofDays(1).plusMinutes(1));
     runAllDueJobs(lifecycle);
     assertThat(lastCall).isWaitingAt("Task_LastCallEnded");
-    // a revision the vote's row and the task names could not hold
+    // XEP-0001 section 7: one specific revision, which the XEP has
     assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded",
-        Map.of("lastCallDecision", "propose", "proposedVersion", "1.0.0.0.0.0.0.0.0.0.0")))
-        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageEndingWith("takes at most 20 characters, not 21.");
+        Map.of("lastCallDecision", "propose", "proposedVersion", "1.0")))
+        .rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d has no version 1.0 to put to the vote: its versions are 0.1.".formatted(number(lifecycle)));
+    assertThat(lastCall).isWaitingAt("Task_LastCallEnded");
   }
 
   @Test
@@ -288,6 +290,10 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(lifecycle).isWaitingAt("Task_ProposeRevisionAgain");
     castVotesAreGone(lifecycle);
 
+    // a revision the XEP does not have is not put to the vote
+    assertThatThrownBy(() -> complete("editor", lifecycle.getId(), "Task_ProposeRevisionAgain", Map.of("proposedVersion", "0.3")))
+        .rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d has no version 0.3 to put to the vote: its versions are 0.1, 0.2.".formatted(number(lifecycle)));
     complete("editor", lifecycle.getId(), "Task_ProposeRevisionAgain", Map.of("proposedVersion", "0.2"));
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);

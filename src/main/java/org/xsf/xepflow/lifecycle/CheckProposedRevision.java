@@ -1,0 +1,50 @@
+package org.xsf.xepflow.lifecycle;
+
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepVersion;
+import org.xsf.xepflow.registry.XepVersionRepository;
+
+/**
+ * The revision the Editor types for the vote (XEP-0001 section 7: "one specific revision") must be
+ * one the XEP has: the approving body votes on it, and the vote and its announcements name it. The
+ * diagram's {@code proposing} field says whether the Editor proposed one, when the form offers more.
+ */
+@Component("checkProposedRevision")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+public class CheckProposedRevision implements TaskListener {
+  private final XepRepository xeps;
+  private final XepVersionRepository versions;
+  private Expression proposing;
+
+  public CheckProposedRevision(XepRepository xeps, XepVersionRepository versions) {
+    this.xeps = xeps;
+    this.versions = versions;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (proposing != null && !Boolean.TRUE.equals(proposing.getValue(task))) {
+      return;
+    }
+    int number = new LifecycleVariables(task).xepNumber();
+    String version = String.valueOf(task.getVariable("proposedVersion")).trim();
+    if (!versions.existsByXepNumberAndVersion(number, version)) {
+      Xep xep = xeps.findById(number).orElseThrow();
+      throw new InvalidInputException("%s has no version %s to put to the vote: its versions are %s.".formatted(
+          xep.label(), version, xep.getVersions().stream().map(XepVersion::getVersion).collect(Collectors.joining(", "))));
+    }
+  }
+
+  public void setProposing(Expression proposing) {
+    this.proposing = proposing;
+  }
+}
