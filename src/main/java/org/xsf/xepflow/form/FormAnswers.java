@@ -86,11 +86,16 @@ public final class FormAnswers {
 
   private static Optional<String> number(Field field, String quoted, Object answer) {
     String text = answer.toString();
-    if (!(answer instanceof Number)) {
-      // the expressions that use it take a number, not its digits as text
+    BigDecimal number;
+    try {
+      // the expressions that use it take a number, not its digits as text; nor NaN or infinity
+      number = answer instanceof Number ? new BigDecimal(text) : null;
+    } catch (NumberFormatException e) {
+      number = null;
+    }
+    if (number == null) {
       return Optional.of(quoted + " is a number, not '" + text + "'.");
     }
-    BigDecimal number = new BigDecimal(text);
     if (field.decimals() != null && number.stripTrailingZeros().scale() > field.decimals()) {
       return Optional.of(quoted + (field.decimals() == 0 ? " is a whole number" : " has at most " + field.decimals()
           + " decimals") + ", not " + text + ".");

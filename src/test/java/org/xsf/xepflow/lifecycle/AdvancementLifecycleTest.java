@@ -78,7 +78,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(lastCall).isWaitingAt("Task_LastCallEnded").task().hasCandidateGroup("editor");
 
     // no later than the day it ended, nor by something that is not a number of days
-    for (Object days : new Object[] {0, "a week", "7", 1.9, 100_000_000_000L}) {
+    for (Object days : new Object[] {0, "a week", "7", 1.9, Double.NaN, 100_000_000_000L}) {
       assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded",
           Map.of("lastCallDecision", "extend", "extendDays", days)))
           .rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("\"Extend by how many days\" is a");
