@@ -36,11 +36,12 @@ public class CheckProposedRevision implements TaskListener {
       return;
     }
     int number = new LifecycleVariables(task).xepNumber();
-    String version = String.valueOf(task.getVariable("proposedVersion")).trim();
-    if (!versions.existsByXepNumberAndVersion(number, version)) {
+    Object version = task.getVariable("proposedVersion");
+    if (version == null || !versions.existsByXepNumberAndVersion(number, version.toString())) {
       Xep xep = xeps.findById(number).orElseThrow();
-      throw new InvalidInputException("%s has no version %s to put to the vote: its versions are %s.".formatted(
-          xep.label(), version, xep.getVersions().stream().map(XepVersion::getVersion).collect(Collectors.joining(", "))));
+      throw new InvalidInputException("%s to put to the vote: its versions are %s.".formatted(
+          version == null ? "Name the revision of " + xep.label() : xep.label() + " has no version " + version,
+          xep.getVersions().stream().map(XepVersion::getVersion).collect(Collectors.joining(", "))));
     }
   }
 
