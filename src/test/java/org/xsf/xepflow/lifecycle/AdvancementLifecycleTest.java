@@ -77,6 +77,9 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertThat(lastCall).isWaitingAt("Task_LastCallEnded").task().hasCandidateGroup("editor");
 
+    // a decision the form requires, though only the days were sent
+    assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded", Map.of("extendDays", 7)))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessage("\"Decision\" needs an answer: propose, extend, new.");
     // no later than the day it ended, nor by something that is not a number of days
     for (Object days : new Object[] {0, "a week", "7", 1.9, Double.NaN, 100_000_000_000L}) {
       assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded",
