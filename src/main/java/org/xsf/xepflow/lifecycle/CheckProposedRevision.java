@@ -1,6 +1,6 @@
 package org.xsf.xepflow.lifecycle;
 
-import java.util.stream.Collectors;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.Xep;
-import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepVersion;
 import org.xsf.xepflow.registry.XepVersionRepository;
 
@@ -21,12 +20,10 @@ import org.xsf.xepflow.registry.XepVersionRepository;
 @Component("checkProposedRevision")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class CheckProposedRevision implements TaskListener {
-  private final XepRepository xeps;
   private final XepVersionRepository versions;
   private Expression proposing;
 
-  public CheckProposedRevision(XepRepository xeps, XepVersionRepository versions) {
-    this.xeps = xeps;
+  public CheckProposedRevision(XepVersionRepository versions) {
     this.versions = versions;
   }
 
@@ -37,11 +34,11 @@ public class CheckProposedRevision implements TaskListener {
     }
     int number = new LifecycleVariables(task).xepNumber();
     Object version = task.getVariable("proposedVersion");
-    if (version == null || !versions.existsByXepNumberAndVersion(number, version.toString())) {
-      Xep xep = xeps.findById(number).orElseThrow();
-      throw new InvalidInputException("%s to put to the vote: its versions are %s.".formatted(
-          version == null ? "Name the revision of " + xep.label() : xep.label() + " has no version " + version,
-          xep.getVersions().stream().map(XepVersion::getVersion).collect(Collectors.joining(", "))));
+    List<String> known = versions.findByXepNumberOrderByPublishedAtAscIdAsc(number).stream().map(XepVersion::getVersion).toList();
+    if (version == null || !known.contains(version.toString())) {
+      throw new InvalidInputException("%s to put to the vote: its versions are %s.".formatted(version == null
+          ? "Name the revision of " + Xep.label(number) : Xep.label(number) + " has no version " + version,
+          String.join(", ", known)));
     }
   }
 

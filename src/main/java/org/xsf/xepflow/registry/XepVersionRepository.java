@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, CurrentVersionQuery {
   List<XepVersion> findTop50ByProvisionalFalseOrderByPublishedAtDescIdDesc();
 
-  boolean existsByXepNumberAndVersion(Integer xepNumber, String version);
+  List<XepVersion> findByXepNumberOrderByPublishedAtAscIdAsc(Integer xepNumber);
 }
