@@ -1,5 +1,7 @@
 package org.xsf.xepflow.document;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,9 @@ import org.w3c.dom.Element;
 /**
  * What XEP-0001 requires and a schema cannot say: the Security, IANA and XMPP Registrar
  * Considerations sections (sections 12 to 14), every author's first name, surname, email address
- * and JID (section 4), and the legal notice (section 4).
+ * and JID (section 4), and the legal notice (section 4); and each revision dated as the XSF dates
+ * them (2026-12-07), since the archive's import orders the versions and counts the twelve months
+ * of inactivity by those dates.
  */
 final class ContentChecks {
   static final List<String> REQUIRED_SECTIONS =
@@ -41,11 +45,28 @@ final class ContentChecks {
         }
       }
     }
+    List<Element> revisions = Dom.children(header, "revision");
+    for (int i = 0; i < revisions.size(); i++) {
+      String date = Dom.text(revisions.get(i), "date");
+      if (date != null && !isDay(date)) {
+        findings.add(new Finding("Revision " + Dom.text(revisions.get(i), "version") + " is dated '" + date
+            + "', not a day written as 2026-12-07", "/xep/header/revision[" + (i + 1) + "]"));
+      }
+    }
     Element legal = Dom.child(header, "legal");
     if (legal == null || LEGAL_PARTS.stream().anyMatch(p -> Dom.text(legal, p) == null || Dom.text(legal, p).isEmpty())) {
       findings.add(new Finding("The legal notice of the XSF IPR Policy is missing or incomplete", "/xep/header/legal"));
     }
     return findings;
+  }
+
+  private static boolean isDay(String date) {
+    try {
+      LocalDate.parse(date);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static String name(Element author) {

@@ -118,6 +118,16 @@ class XepDocumentCheckerTest {
   }
 
   @Test
+  void reportsARevisionNotDatedAsTheXsfDatesThem() {
+    // as an inbox ProtoXEP of the XSF's repository dates its 0.0.25 "2011-1-23"
+    String misdated = text("inbox/mix.xml").replaceFirst("<date>[^<]*</date>", "<date>2016-1-23</date>");
+    assertThat(checker.check(bytes(misdated)).findings())
+        .containsExactly(new Finding("Revision 0.0.1 is dated '2016-1-23', not a day written as 2026-12-07", "/xep/header/revision[1]"));
+    assertThat(checker.check(bytes(text("inbox/mix.xml").replaceFirst("<date>[^<]*</date>", "<date>soon</date>"))).findings())
+        .extracting(Finding::what).containsExactly("Revision 0.0.1 is dated 'soon', not a day written as 2026-12-07");
+  }
+
+  @Test
   void reportsAMissingLegalNotice() {
     String withoutLegal = text("inbox/mix.xml").replace("&LEGALNOTICE;", "");
     assertThat(checker.check(bytes(withoutLegal)).findings())
