@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -74,9 +75,10 @@ public final class FormAnswers {
   /** Why the answers (a variable's value by its name) are not what the form accepts, if they are not. */
   public Optional<String> refusal(Function<String, Object> answers) {
     for (Field field : fields) {
-      String label = SHOWN.matcher(field.label())
-          .replaceAll(shown -> Matcher.quoteReplacement(String.valueOf(answers.apply(shown.group(1)))));
-      Optional<String> refused = refusal(field, label, answers.apply(field.key()));
+      // the label, with the variables it shows, only for a refusal: not on every completion
+      Supplier<String> quoted = () -> "\"" + SHOWN.matcher(field.label())
+          .replaceAll(shown -> Matcher.quoteReplacement(String.valueOf(answers.apply(shown.group(1))))) + "\"";
+      Optional<String> refused = refusal(field, quoted, answers.apply(field.key()));
       if (refused.isPresent()) {
         return refused;
       }
@@ -84,7 +86,7 @@ public final class FormAnswers {
     return Optional.empty();
   }
 
-  private static Optional<String> number(Field field, String quoted, Object answer) {
+  private static Optional<String> number(Field field, Supplier<String> quoted, Object answer) {
     String text = answer.toString();
     BigDecimal number;
     try {
@@ -94,23 +96,22 @@ public final class FormAnswers {
       number = null;
     }
     if (number == null) {
-      return Optional.of(quoted + " is a number, not '" + text + "'.");
+      return Optional.of(quoted.get() + " is a number, not '" + text + "'.");
     }
     if (field.decimals() != null && number.stripTrailingZeros().scale() > field.decimals()) {
-      return Optional.of(quoted + (field.decimals() == 0 ? " is a whole number" : " has at most " + field.decimals()
+      return Optional.of(quoted.get() + (field.decimals() == 0 ? " is a whole number" : " has at most " + field.decimals()
           + " decimals") + ", not " + text + ".");
     }
     if (field.min() != null && number.compareTo(field.min()) < 0) {
-      return Optional.of(quoted + " is at least " + field.min().toPlainString() + ", not " + text + ".");
+      return Optional.of(quoted.get() + " is at least " + field.min().toPlainString() + ", not " + text + ".");
     }
     if (field.max() != null && number.compareTo(field.max()) > 0) {
-      return Optional.of(quoted + " is at most " + field.max().toPlainString() + ", not " + text + ".");
+      return Optional.of(quoted.get() + " is at most " + field.max().toPlainString() + ", not " + text + ".");
     }
     return Optional.empty();
   }
 
-  private static Optional<String> refusal(Field field, String label, Object answer) {
-    String quoted = "\"" + label + "\"";
+  private static Optional<String> refusal(Field field, Supplier<String> quoted, Object answer) {
     boolean choice = !field.options().isEmpty();
     if (answer == null || answer.toString().isBlank()) {
       if (!field.required()) {
@@ -118,25 +119,25 @@ public final class FormAnswers {
       }
       String answers = choice ? ": " + String.join(", ", field.options())
           : field.type().equals("checkbox") ? ": true or false" : "";
-      return Optional.of(quoted + " needs an answer" + answers + ".");
+      return Optional.of(quoted.get() + " needs an answer" + answers + ".");
     }
     String text = answer.toString();
     if (choice && !field.options().contains(text)) {
-      return Optional.of("'" + text + "' is not an answer to " + quoted + ": " + String.join(", ", field.options()) + ".");
+      return Optional.of("'" + text + "' is not an answer to " + quoted.get() + ": " + String.join(", ", field.options()) + ".");
     }
     if (field.type().equals("checkbox") && !(answer instanceof Boolean)) {
-      return Optional.of(quoted + " is true or false, not '" + text + "'.");
+      return Optional.of(quoted.get() + " is true or false, not '" + text + "'.");
     }
     if (field.type().equals("number")) {
       return number(field, quoted, answer);
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {
       NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-      return Optional.of(quoted + " takes at most " + count.format(field.maxLength()) + " characters, not "
+      return Optional.of(quoted.get() + " takes at most " + count.format(field.maxLength()) + " characters, not "
           + count.format(text.length()) + ".");
     }
     if (field.pattern() != null && !field.pattern().matcher(text).find()) {
-      return Optional.of("'" + text + "' is not what " + quoted + " asks for"
+      return Optional.of("'" + text + "' is not what " + quoted.get() + " asks for"
           + (field.description() == null ? "." : ": " + field.description() + "."));
     }
     return Optional.empty();
