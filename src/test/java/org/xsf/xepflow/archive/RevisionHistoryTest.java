@@ -78,15 +78,16 @@ class RevisionHistoryTest {
 
   @Test
   void aMajorVersionLongerThanAnIntIsStillAVersionAfterOne() {
-    var history = RevisionHistory.of(List.of(
-        revision("12345678901234567890", "2020-02-01", "Per a vote of the Jabber Council, advanced status to Draft."),
-        revision("0.1", "2020-01-01", "Initial version.")));
-    assertThat(history).extracting(RevisionHistory.Entry::status).containsExactly(null, XepStatus.Draft);
+    assertThat(statusesAdvancedToDraftAs("12345678901234567890")).containsExactly(null, XepStatus.Draft);
     // and one written with leading zeros is the version they lead: a 0.x Draft is a working draft
-    var leadingZeros = RevisionHistory.of(List.of(
-        revision("0000000000.3", "2020-02-01", "Per a vote of the Jabber Council, advanced status to Draft."),
-        revision("0.1", "2020-01-01", "Initial version.")));
-    assertThat(leadingZeros).extracting(RevisionHistory.Entry::status).containsExactly(null, null);
+    assertThat(statusesAdvancedToDraftAs("0000000000.3")).containsExactly(null, null);
+  }
+
+  /** The statuses, oldest first, of a XEP whose newest entry, this version, records the vote for Draft. */
+  private static List<XepStatus> statusesAdvancedToDraftAs(String version) {
+    return RevisionHistory.of(List.of(
+        revision(version, "2020-02-01", "Per a vote of the Jabber Council, advanced status to Draft."),
+        revision("0.1", "2020-01-01", "Initial version."))).stream().map(RevisionHistory.Entry::status).toList();
   }
 
   @Test

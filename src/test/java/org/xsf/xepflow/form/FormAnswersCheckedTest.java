@@ -81,9 +81,6 @@ class FormAnswersCheckedTest extends ProcessTestSupport {
   }
 
   private ResponseEntity<String> submit(Task task, Map<String, String> fields) {
-    Map<String, Object> variables = new java.util.HashMap<>();
-    fields.forEach((key, value) -> variables.put(key, Map.of("value", value, "type", "String")));
-    return http.withBasicAuth("editor", "xsf").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
-        Map.of("variables", variables), String.class);
+    return submitThroughEngineRest(http, "editor", task.getId(), fields);
   }
 }

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.context.annotation.Import;
@@ -219,6 +222,18 @@ public abstract class ProcessTestSupport {
     String id = task.getId();
     assertFormHasWhatItShows(task);
     as(user, () -> processEngine.getFormService().submitTaskForm(id, variables));
+  }
+
+  /**
+   * Submits a task's form through engine-rest, logged in with HTTP Basic, as an API client would:
+   * each field a String, whatever the form would have sent.
+   */
+  protected static ResponseEntity<String> submitThroughEngineRest(TestRestTemplate http, String user, String taskId,
+      Map<String, String> fields) {
+    Map<String, Object> variables = new HashMap<>();
+    fields.forEach((key, value) -> variables.put(key, Map.of("value", value, "type", "String")));
+    return http.withBasicAuth(user, "xsf").postForEntity("/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", variables), String.class);
   }
 
   /** The benchmark's driver completes tasks as the tests do, without this check's queries. */

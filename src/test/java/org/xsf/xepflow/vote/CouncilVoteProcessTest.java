@@ -183,9 +183,7 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> as("council2", () -> processEngine.getFormService()
         .submitTaskForm(task.getId(), Map.of("ballot", "-1")))).hasMessageContaining("A -1 needs written reasons");
     // through engine-rest, and through the engine API as Tasklist submits it: the member's error, not the server's
-    ResponseEntity<String> response = http.withBasicAuth("council2", "xsf").postForEntity(
-        "/engine-rest/task/" + task.getId() + "/submit-form",
-        Map.of("variables", Map.of("ballot", Map.of("value", "-1", "type", "String"))), String.class);
+    ResponseEntity<String> response = submitThroughEngineRest(http, "council2", task.getId(), Map.of("ballot", "-1"));
     assertThat(response.getStatusCode().value()).isEqualTo(400);
     assertThat(response.getBody()).contains("A -1 needs written reasons");
     var tasklist = new TasklistClient(http.getRootUri(), "council2").post("/task/" + task.getId() + "/submit-form",
@@ -203,11 +201,9 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     ProcessInstance vote = open("Council");
     Long voteId = (Long) runtimeService.getVariable(vote.getId(), "voteId");
     Task task = taskOf(vote, "council2");
-    Map<String, Object> tooLong = Map.of("variables", Map.of("ballot", Map.of("value", "-1", "type", "String"),
-        "ballotReasons", Map.of("value", "r".repeat(Ballot.REASONS + 1), "type", "String")));
 
-    ResponseEntity<String> response = http.withBasicAuth("council2", "xsf").postForEntity(
-        "/engine-rest/task/" + task.getId() + "/submit-form", tooLong, String.class);
+    ResponseEntity<String> response = submitThroughEngineRest(http, "council2", task.getId(),
+        Map.of("ballot", "-1", "ballotReasons", "r".repeat(Ballot.REASONS + 1)));
 
     assertThat(response.getStatusCode().value()).isEqualTo(400);
     assertThat(response.getBody()).contains("The reasons for the vote: 4,001 characters; the XEPs database keeps at most 4,000.");
@@ -269,10 +265,9 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     List<Callable<Void>> voters = new ArrayList<>();
     for (Task task : tasksOf(vote)) {
       voters.add(() -> {
-        Map<String, Object> form = Map.of("variables", Map.of("ballot", Map.of("value", "+1", "type", "String")));
         for (int attempt = 0; ; attempt++) {
-          ResponseEntity<String> response = http.withBasicAuth(task.getAssignee(), "xsf")
-              .postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", form, String.class);
+          ResponseEntity<String> response = submitThroughEngineRest(http, task.getAssignee(), task.getId(),
+              Map.of("ballot", "+1"));
           if (response.getStatusCode().is2xxSuccessful()) {
             return null;
           }
