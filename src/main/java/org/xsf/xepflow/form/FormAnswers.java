@@ -7,31 +7,41 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What a Camunda Form accepts, read from its schema, for the engine to hold any submission to:
  * Tasklist's own checks run in the browser, and the REST APIs take whatever a client sends. A choice
  * must be one of its options (and made, unless a condition can hide it or it has a default), a
- * checkbox true or false, a number within its {@code min} and {@code max}, a text no longer than its
- * {@code maxLength} and, when given, in the form of its {@code pattern}.
+ * checkbox true or false, a number within its {@code min} and {@code max}, a text a String (no other
+ * type of value), with no character XML does not allow, no longer than its {@code maxLength} and, when
+ * given, in the form of its {@code pattern}. Nothing but its fields may be sent with it ({@link #unasked}).
  */
 public final class FormAnswers {
-  static final FormAnswers NONE = new FormAnswers(List.of());
+  static final FormAnswers NONE = new FormAnswers(List.of(), Set.of());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SHOWN = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
   private final List<Field> fields;
+  /** Read-only fields: the form shows them, and Tasklist sends them back as they were. */
+  private final Set<String> shown;
 
-  private FormAnswers(List<Field> fields) {
+  private FormAnswers(List<Field> fields, Set<String> shown) {
     this.fields = fields;
+    this.shown = shown;
   }
 
   private record Field(String key, String label, String type, List<String> options, boolean required,
@@ -41,18 +51,21 @@ public final class FormAnswers {
   static FormAnswers read(byte[] schema) {
     try {
       List<Field> fields = new ArrayList<>();
-      collect(JSON.readTree(schema), false, fields);
-      return new FormAnswers(List.copyOf(fields));
+      Set<String> shown = new HashSet<>();
+      collect(JSON.readTree(schema), false, fields, shown);
+      return new FormAnswers(List.copyOf(fields), Set.copyOf(shown));
     } catch (IOException e) {
       throw new UncheckedIOException("A deployed form is not JSON", e);
     }
   }
 
-  private static void collect(JsonNode container, boolean conditional, List<Field> fields) {
+  private static void collect(JsonNode container, boolean conditional, List<Field> fields, Set<String> shown) {
     for (JsonNode component : container.path("components")) {
       boolean hidable = conditional || component.has("conditional");
       String key = component.path("key").asText(null);
-      if (key != null && !component.path("readonly").asBoolean() && !component.path("disabled").asBoolean()) {
+      if (key != null && (component.path("readonly").asBoolean() || component.path("disabled").asBoolean())) {
+        shown.add(key);
+      } else if (key != null) {
         JsonNode validate = component.path("validate");
         List<String> options = StreamSupport.stream(component.path("values").spliterator(), false)
             .map(option -> option.path("value").asText()).toList();
@@ -68,8 +81,27 @@ public final class FormAnswers {
             validate.has("max") ? validate.path("max").decimalValue() : null,
             component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null));
       }
-      collect(component, hidable, fields);
+      collect(component, hidable, fields, shown);
     }
+  }
+
+  /**
+   * Why a person may not send these variables through this form, if not: a field it does not have, or
+   * one it only shows, changed (the current values by name). What the form asks for is checked at the
+   * step's end, with {@link #refusal}.
+   */
+  public Optional<String> unasked(Map<String, ?> sent, Function<String, Object> current) {
+    var values = Variables.fromMap(new HashMap<String, Object>(sent));
+    for (String name : sent.keySet()) {
+      boolean asked = fields.stream().anyMatch(field -> field.key().equals(name));
+      if (shown.contains(name) && !Objects.equals(values.get(name), current.apply(name))) {
+        return Optional.of("shows '" + name + "' but does not ask for it");
+      }
+      if (!asked && !shown.contains(name)) {
+        return Optional.of("has no field '" + name + "'");
+      }
+    }
+    return Optional.empty();
   }
 
   /** Why the answers (a variable's value by its name) are not what the form accepts, if they are not. */
@@ -84,6 +116,15 @@ public final class FormAnswers {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A character XML 1.0 does not allow: the texts end up in XEP pages and mails, and PostgreSQL keeps
+   * no U+0000 at all (a server error before).
+   */
+  private static boolean unwritable(int c) {
+    return c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
+        : c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE || c == 0xFFFE || c == 0xFFFF;
   }
 
   private static Optional<String> number(Field field, Supplier<String> quoted, Object answer) {
@@ -125,11 +166,19 @@ public final class FormAnswers {
     if (choice && !field.options().contains(text)) {
       return Optional.of("'" + text + "' is not an answer to " + quoted.get() + ": " + String.join(", ", field.options()) + ".");
     }
-    if (field.type().equals("checkbox") && !(answer instanceof Boolean)) {
-      return Optional.of(quoted.get() + " is true or false, not '" + text + "'.");
+    if (field.type().equals("checkbox")) {
+      return answer instanceof Boolean ? Optional.empty() : Optional.of(quoted.get() + " is true or false, not '" + text + "'.");
     }
     if (field.type().equals("number")) {
       return number(field, quoted, answer);
+    }
+    if (!(answer instanceof String)) {
+      return Optional.of(quoted.get() + " is a text, not a " + answer.getClass().getSimpleName() + ".");
+    }
+    int unwritable = text.codePoints().filter(FormAnswers::unwritable).findFirst().orElse(-1);
+    if (unwritable >= 0) {
+      return Optional.of(quoted.get() + " holds a character no text of the procedure may hold: U+"
+          + String.format("%04X", unwritable) + ".");
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {
       NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);

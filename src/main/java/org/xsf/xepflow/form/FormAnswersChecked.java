@@ -45,9 +45,13 @@ public class FormAnswersChecked extends AbstractProcessEnginePlugin {
             .addTransactionListener(TransactionState.COMMITTED, committed -> byKey.clear())));
   }
 
+  /** The latest form of this key, as the diagrams bind them; read in a command. */
+  FormAnswers form(String formKey) {
+    return byKey.computeIfAbsent(formKey, FormAnswersChecked::latest);
+  }
+
   private void check(String formKey, VariableScope answers) {
-    FormAnswers form = byKey.computeIfAbsent(formKey, FormAnswersChecked::latest);
-    form.refusal(answers::getVariable).ifPresent(refusal -> {
+    form(formKey).refusal(answers::getVariable).ifPresent(refusal -> {
       throw new InvalidInputException(refusal);
     });
   }

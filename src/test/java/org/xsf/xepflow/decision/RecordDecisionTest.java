@@ -35,9 +35,12 @@ class RecordDecisionTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/xor.xml", "Standards Track");
     assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
 
-    // a field the form does not have (sent through the REST API) does not reach the lifecycle
-    ProcessInstance decision = recordDecision("council-decision-experimental", lifecycle,
-        Map.of("councilDecision", "queue", "status", "Final"));
+    // a field the form does not have (sent through the REST API) is refused: it would not reach the lifecycle either
+    assertThatThrownBy(() -> recordDecision("council-decision-experimental", lifecycle,
+        Map.of("councilDecision", "queue", "status", "Final")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no field 'status'");
+    assertThat(runtimeService.getVariable(lifecycle.getId(), "queuedForAdvancement")).isEqualTo(false);
+    ProcessInstance decision = recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
 
     assertThat(decision).isEnded().variables().containsEntry("recordedBy", "editor");
     assertThat(runtimeService.getVariable(lifecycle.getId(), "queuedForAdvancement")).isEqualTo(true);
