@@ -98,8 +98,13 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
 
   private void task(CommandContext context, String taskId, Map<?, ?> sent) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    if (task == null || task.getTaskDefinition() == null || sent == null || sent.isEmpty()) {
-      return; // the command itself says there is no such task; a task of no process has no process to change
+    if (task == null) {
+      // the engine's own answer is a server error naming a null: a second click, or a colleague was first
+      throw new InvalidInputException("There is no open step " + taskId
+          + ": someone completed it, or its process moved on without it. Nothing was changed.");
+    }
+    if (task.getTaskDefinition() == null || sent == null || sent.isEmpty()) {
+      return; // a task of no process has no process to change
     }
     Expression formKey = task.getTaskDefinition().getCamundaFormDefinitionKey();
     FormAnswers form = formKey == null ? FormAnswers.NONE : forms.form(formKey.getExpressionText());

@@ -34,9 +34,12 @@ public final class EngineRestErrors implements AutoDiscoverable {
   }
 
   static Response badRequest(RuntimeException exception) {
-    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", exception.getClass().getSimpleName(), "message", exception.getMessage()))
-        .build();
+    return error(Response.Status.BAD_REQUEST, exception.getClass().getSimpleName(), exception.getMessage());
+  }
+
+  private static Response error(Response.Status status, String type, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type, "message", message)).build();
   }
 
   // Concrete classes: Jersey reads the exception type from the mapper's declared generic type.
@@ -56,7 +59,8 @@ public final class EngineRestErrors implements AutoDiscoverable {
 
   /**
    * A task listener's refusal (a -1 without reasons) arrives wrapped in the engine's exception, which
-   * Camunda's own mappers answer with 500; anything else goes on to them.
+   * Camunda's own mappers answer with 500, and so does a change someone else made first (409 here);
+   * anything else goes on to them.
    */
   abstract static class RefusedWithin<E extends Throwable> implements ExceptionMapper<E> {
     private final ExceptionMapper<E> otherwise;
@@ -67,6 +71,9 @@ public final class EngineRestErrors implements AutoDiscoverable {
 
     @Override
     public Response toResponse(E exception) {
+      if (Refusals.concurrent(exception)) {
+        return error(Response.Status.CONFLICT, "OptimisticLockingException", Refusals.CONCURRENT);
+      }
       return Refusals.in(exception).map(EngineRestErrors::badRequest).orElseGet(() -> otherwise.toResponse(exception));
     }
   }

@@ -3,9 +3,15 @@ package org.xsf.xepflow.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -73,6 +79,40 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
     // the form's own answer goes through
     assertThat(http.withBasicAuth("council1", "xsf").postForEntity("/engine-rest/task/" + objection.getId() + "/submit-form",
         Map.of("variables", Map.of("objects", typed(false, "Boolean"))), String.class).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void aStepSubmittedAgainOrTwiceAtOnceIsKeptOnceAndTheOthersAreToldWhy() throws Exception {
+    Task review = submittedForFormatReview("author1", "inbox/instant-gaming.xml");
+    Map<String, String> accept = Map.of("formatDecision", "accept", "xepType", "Standards Track");
+
+    // a double click, or the Editor and a colleague at once: Camunda answered the later ones with 500s
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService clients = Executors.newFixedThreadPool(3);
+    List<Future<ResponseEntity<String>>> submitted = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      submitted.add(clients.submit(() -> {
+        go.await();
+        return submitThroughEngineRest(http, "editor", review.getId(), accept);
+      }));
+    }
+    go.countDown();
+    List<ResponseEntity<String>> answers = new ArrayList<>();
+    for (Future<ResponseEntity<String>> answer : submitted) {
+      answers.add(answer.get(60, TimeUnit.SECONDS));
+    }
+    clients.shutdown();
+    assertThat(answers).filteredOn(answer -> answer.getStatusCode().value() == 204).hasSize(1);
+    assertThat(answers).filteredOn(answer -> answer.getStatusCode().value() != 204).allSatisfy(later -> {
+      assertThat(later.getStatusCode().value()).isIn(400, 409);
+      assertThat(later.getBody()).containsAnyOf("nothing of this request was kept", "Nothing was changed.");
+    });
+    ResponseEntity<String> again = submitThroughEngineRest(http, "editor", review.getId(), accept);
+    assertThat(again.getStatusCode().value()).isEqualTo(400);
+    assertThat(again.getBody()).contains("There is no open step " + review.getId()
+        + ": someone completed it, or its process moved on without it. Nothing was changed.");
+    runDueJobs(review.getProcessInstanceId());
+    assertThat(subjects()).filteredOn(subject -> subject.contains("Instant Gaming")).hasSize(1);
   }
 
   @Test
