@@ -1,6 +1,7 @@
 package org.xsf.xepflow.archive;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,15 +233,16 @@ public class ArchiveImport {
 
   private static List<Path> documents(Path folder) {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
+      return files.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
+  /** Read no further than the check takes: a file larger than any array ended the whole import. */
+  private byte[] read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return checker.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -61,9 +61,13 @@ public final class XepDocumentChecker {
   }
 
   public CheckedDocument check(InputStream xml) {
+    return check(read(xml));
+  }
+
+  /** A document's bytes, up to one past the limit: enough for {@link #check(byte[])} to refuse a larger one. */
+  public byte[] read(InputStream xml) {
     try {
-      byte[] bytes = xml.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      return check(bytes);
+      return xml.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -149,6 +149,12 @@ class ArchiveImportTest {
     Files.writeString(folder.resolve("latin1.xml"), valid.replace("<number>10421</number>", "<number>10423</number>")
         .replace("<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0' encoding='ISO-8859-1'?>")
         .replace("<title>", "<title>Caf\u00e9 "), java.nio.charset.StandardCharsets.ISO_8859_1);
+    // larger than any array: read whole, it ended the import with an OutOfMemoryError (sparse: no disk used)
+    try (var huge = new java.io.RandomAccessFile(folder.resolve("huge.xml").toFile(), "rw")) {
+      huge.setLength(3L << 30);
+    }
+    // not a file: an IOException, logged with its stack as a failure to store
+    Files.createDirectory(folder.resolve("folder.xml"));
 
     ImportReport report = archiveImport.importFolder(folder);
 
@@ -160,7 +166,8 @@ class ArchiveImportTest {
             org.assertj.core.groups.Tuple.tuple("six-digits.xml", "'104210' is not a XE"),
             org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"),
             org.assertj.core.groups.Tuple.tuple("latin1.xml", "The document is not "),
-            org.assertj.core.groups.Tuple.tuple("no-version.xml", "The newest revision "));
+            org.assertj.core.groups.Tuple.tuple("no-version.xml", "The newest revision "),
+            org.assertj.core.groups.Tuple.tuple("huge.xml", "The document is larg"));
     assertThat(report.refused()).noneMatch(r -> r.reason().contains("root:"));
     assertThat(report.refused()).filteredOn(r -> r.file().equals("latin1.xml")).extracting(ImportReport.Refused::reason)
         .containsExactly("The document is not UTF-8 encoded text.");
