@@ -116,7 +116,8 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
     FormDefinition startForm = definition.getStartFormDefinition();
     Expression formKey = startForm == null ? null : startForm.getCamundaFormDefinitionKey();
     if (formKey == null) {
-      refuse("\"" + definition.getName() + "\" is started by the procedure itself, not from a form");
+      refuse("\"" + (definition.getName() != null ? definition.getName() : definition.getKey())
+          + "\" is started by the procedure itself, not from a form");
     }
     if (sent != null) {
       forms.form(formKey.getExpressionText()).unasked(names(sent), name -> null).ifPresent(unasked ->

@@ -164,7 +164,9 @@ class LifecycleDriver extends LifecycleTestSupport {
    */
   void deployBaseline(long userTasks, long timers, long stepsByPerson) {
     baselinePersonSteps = stepsByPerson;
-    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BASELINE).startEvent();
+    // a start form, as a person starts a process only from one (FormFieldsOnly); it asks for nothing
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BASELINE).startEvent()
+        .camundaFormRef(BASELINE).camundaFormRefBinding("latest");
     for (long i = 0; i < Math.max(userTasks, timers); i++) {
       if (i < userTasks) {
         flow = flow.userTask("Task_" + i).camundaCandidateGroups(XsfGroups.EDITOR);
@@ -175,7 +177,9 @@ class LifecycleDriver extends LifecycleTestSupport {
     }
     BpmnModelInstance model = flow.endEvent().done();
     baselineDefinition = processEngine.getRepositoryService().createDeployment()
-        .addModelInstance(BASELINE + ".bpmn", model).deployWithResult().getDeployedProcessDefinitions().get(0).getId();
+        .addModelInstance(BASELINE + ".bpmn", model)
+        .addString(BASELINE + ".form", "{\"id\": \"" + BASELINE + "\", \"type\": \"default\", \"components\": []}")
+        .deployWithResult().getDeployedProcessDefinitions().get(0).getId();
     Authorization start = processEngine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     start.setGroupId(XsfGroups.EDITOR);
     start.setResource(Resources.PROCESS_DEFINITION);
