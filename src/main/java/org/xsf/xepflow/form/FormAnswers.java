@@ -7,12 +7,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,7 +17,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What a Camunda Form accepts, read from its schema, for the engine to hold any submission to:
@@ -28,7 +24,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * must be one of its options (and made, unless a condition can hide it or it has a default), a
  * checkbox true or false, a number within its {@code min} and {@code max}, a text a String (no other
  * type of value), with no character XML does not allow, no longer than its {@code maxLength} and, when
- * given, in the form of its {@code pattern}. Nothing but its fields may be sent with it ({@link #unasked}).
+ * given, in the form of its {@code pattern}. Nothing but its fields may be sent with it ({@link #asks}).
  */
 public final class FormAnswers {
   static final FormAnswers NONE = new FormAnswers(List.of(), Set.of());
@@ -36,12 +32,12 @@ public final class FormAnswers {
   private static final Pattern SHOWN = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
   private final List<Field> fields;
-  /** Read-only fields: the form shows them, and Tasklist sends them back as they were. */
-  private final Set<String> shown;
+  /** Fields the form only shows (read-only or disabled). */
+  private final Set<String> readOnly;
 
-  private FormAnswers(List<Field> fields, Set<String> shown) {
+  private FormAnswers(List<Field> fields, Set<String> readOnly) {
     this.fields = fields;
-    this.shown = shown;
+    this.readOnly = readOnly;
   }
 
   private record Field(String key, String label, String type, List<String> options, boolean required,
@@ -51,20 +47,20 @@ public final class FormAnswers {
   static FormAnswers read(byte[] schema) {
     try {
       List<Field> fields = new ArrayList<>();
-      Set<String> shown = new HashSet<>();
-      collect(JSON.readTree(schema), false, fields, shown);
-      return new FormAnswers(List.copyOf(fields), Set.copyOf(shown));
+      Set<String> readOnly = new HashSet<>();
+      collect(JSON.readTree(schema), false, fields, readOnly);
+      return new FormAnswers(List.copyOf(fields), Set.copyOf(readOnly));
     } catch (IOException e) {
       throw new UncheckedIOException("A deployed form is not JSON", e);
     }
   }
 
-  private static void collect(JsonNode container, boolean conditional, List<Field> fields, Set<String> shown) {
+  private static void collect(JsonNode container, boolean conditional, List<Field> fields, Set<String> readOnly) {
     for (JsonNode component : container.path("components")) {
       boolean hidable = conditional || component.has("conditional");
       String key = component.path("key").asText(null);
       if (key != null && (component.path("readonly").asBoolean() || component.path("disabled").asBoolean())) {
-        shown.add(key);
+        readOnly.add(key);
       } else if (key != null) {
         JsonNode validate = component.path("validate");
         List<String> options = StreamSupport.stream(component.path("values").spliterator(), false)
@@ -81,27 +77,21 @@ public final class FormAnswers {
             validate.has("max") ? validate.path("max").decimalValue() : null,
             component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null));
       }
-      collect(component, hidable, fields, shown);
+      collect(component, hidable, fields, readOnly);
     }
   }
 
+  /** Whether the form asks for this field: a person may send it. */
+  public boolean asks(String name) {
+    return fields.stream().anyMatch(field -> field.key().equals(name));
+  }
+
   /**
-   * Why a person may not send these variables through this form, if not: a field it does not have, or
-   * one it only shows, changed (the current values by name). What the form asks for is checked at the
-   * step's end, with {@link #refusal}.
+   * Whether the form only shows this field: Tasklist sends it back (a read-only textarea with nothing
+   * in it as "", a textfield's line breaks as spaces), but it is not the person's answer.
    */
-  public Optional<String> unasked(Map<String, ?> sent, Function<String, Object> current) {
-    var values = Variables.fromMap(new HashMap<String, Object>(sent));
-    for (String name : sent.keySet()) {
-      boolean asked = fields.stream().anyMatch(field -> field.key().equals(name));
-      if (shown.contains(name) && !Objects.equals(values.get(name), current.apply(name))) {
-        return Optional.of("shows '" + name + "' but does not ask for it");
-      }
-      if (!asked && !shown.contains(name)) {
-        return Optional.of("has no field '" + name + "'");
-      }
-    }
-    return Optional.empty();
+  public boolean shows(String name) {
+    return readOnly.contains(name);
   }
 
   /** Why the answers (a variable's value by its name) are not what the form accepts, if they are not. */
@@ -173,7 +163,7 @@ public final class FormAnswers {
       return number(field, quoted, answer);
     }
     if (!(answer instanceof String)) {
-      return Optional.of(quoted.get() + " is a text, not a " + answer.getClass().getSimpleName() + ".");
+      return Optional.of(quoted.get() + " is a text, not a value of type " + answer.getClass().getSimpleName() + ".");
     }
     int unwritable = text.codePoints().filter(FormAnswers::unwritable).findFirst().orElse(-1);
     if (unwritable >= 0) {

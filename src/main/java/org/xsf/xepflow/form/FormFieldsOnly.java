@@ -7,12 +7,15 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -24,32 +27,36 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.engine.PluginLists;
 
 /**
  * A person changes a process only through the form of their step: a task's form or a process's start
- * form, with that form's fields and nothing else. The REST APIs would otherwise let anyone with a task
- * write any variable of its process (a Council member the ProtoXEP's author or document, in its
- * objection step), start a process as someone else (its {@code author}) or at any of its activities
- * (past the Editor and the Council). Camunda's operators ({@code camunda-admin}) and xepflow's own
+ * form, with the fields it asks for and nothing else (what it only shows is left out of a submission).
+ * The REST APIs would otherwise let anyone with a task write any variable of its process (a Council
+ * member the ProtoXEP's author or document, in its objection step), hand the task to someone else
+ * (claim it for them, or resolve it), start a process as someone else (its {@code author}), with a
+ * business key of their choosing or at any of its activities (past the Editor and the Council).
+ * Camunda's own permission checks come first. Operators ({@code camunda-admin}) and xepflow's own
  * calls, with no one logged in, are not held to it: Cockpit is where operators repair a process.
  */
 @Component
 public class FormFieldsOnly extends AbstractProcessEnginePlugin {
   private static final String ONLY_FORMS = ": a person's step changes only what its form asks for.";
+  private static final VarHandle CLAIMED_TASK = field(ClaimTaskCmd.class, "taskId", String.class);
+  private static final VarHandle CLAIMED_FOR = field(ClaimTaskCmd.class, "userId", String.class);
   private static final VarHandle COMPLETED_TASK = field(CompleteTaskCmd.class, "taskId", String.class);
   private static final VarHandle COMPLETED_WITH = field(CompleteTaskCmd.class, "variables", Map.class);
   private static final VarHandle SUBMITTED_TASK = field(SubmitTaskFormCmd.class, "taskId", String.class);
-  private static final VarHandle SUBMITTED_WITH = field(SubmitTaskFormCmd.class, "properties",
-      org.camunda.bpm.engine.variable.VariableMap.class);
+  private static final VarHandle SUBMITTED_WITH = field(SubmitTaskFormCmd.class, "properties", VariableMap.class);
   private static final VarHandle STARTED_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId", String.class);
-  private static final VarHandle STARTED_WITH = field(SubmitStartFormCmd.class, "variables",
-      org.camunda.bpm.engine.variable.VariableMap.class);
+  private static final VarHandle STARTED_KEY = field(SubmitStartFormCmd.class, "businessKey", String.class);
+  private static final VarHandle STARTED_WITH = field(SubmitStartFormCmd.class, "variables", VariableMap.class);
   private static final VarHandle STARTED_BY = field(StartProcessInstanceCmd.class, "instantiationBuilder",
       ProcessInstantiationBuilderImpl.class);
 
@@ -66,12 +73,20 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
   }
 
   /** What a person's command must be checked for, or null when it carries nothing of theirs into a process. */
-  private Consumer<CommandContext> checkOf(Command<?> command) {
+  private Consumer<CommandContext> checkOf(Command<?> command, String person) {
+    if (command instanceof ResolveTaskCmd) {
+      return context -> refuse("A step is completed through its form; no step of the procedure is delegated and resolved");
+    }
     if (command instanceof CompleteTaskCmd) {
-      return context -> task(context, (String) COMPLETED_TASK.get(command), (Map<?, ?>) COMPLETED_WITH.get(command));
+      return context -> COMPLETED_WITH.set(command,
+          answers(context, (String) COMPLETED_TASK.get(command), (Map<?, ?>) COMPLETED_WITH.get(command)));
     }
     if (command instanceof SubmitTaskFormCmd) {
-      return context -> task(context, (String) SUBMITTED_TASK.get(command), (Map<?, ?>) SUBMITTED_WITH.get(command));
+      return context -> SUBMITTED_WITH.set(command,
+          answers(context, (String) SUBMITTED_TASK.get(command), (Map<?, ?>) SUBMITTED_WITH.get(command)));
+    }
+    if (command instanceof ClaimTaskCmd) {
+      return context -> claim(context, (String) CLAIMED_TASK.get(command), (String) CLAIMED_FOR.get(command), person);
     }
     if (command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd
         || command instanceof RemoveTaskVariablesCmd) {
@@ -81,14 +96,20 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
       return context -> refuse("A step ends by submitting its form; no step of the procedure takes a BPMN error or escalation");
     }
     if (command instanceof SubmitStartFormCmd) {
-      return context -> start(cache(context).findDeployedProcessDefinitionById((String) STARTED_DEFINITION.get(command)),
-          (Map<?, ?>) STARTED_WITH.get(command));
+      return context -> STARTED_WITH.set(command, start(context, context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedProcessDefinitionById((String) STARTED_DEFINITION.get(command)),
+          (String) STARTED_KEY.get(command), (Map<?, ?>) STARTED_WITH.get(command)));
     }
     if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) STARTED_BY.get(command);
-      return context -> start(builder.getProcessDefinitionId() != null
-          ? cache(context).findDeployedProcessDefinitionById(builder.getProcessDefinitionId())
-          : cache(context).findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey()), builder.getVariables());
+      return context -> {
+        var cache = context.getProcessEngineConfiguration().getDeploymentCache();
+        VariableMap kept = start(context, builder.getProcessDefinitionId() != null
+            ? cache.findDeployedProcessDefinitionById(builder.getProcessDefinitionId())
+            : cache.findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey()),
+            builder.getBusinessKey(), builder.getVariables());
+        builder.getVariables().keySet().retainAll(kept.keySet());
+      };
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       return context -> refuse("A process starts at its start form, not at an activity of one's choosing");
@@ -96,42 +117,75 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
     return null;
   }
 
-  private void task(CommandContext context, String taskId, Map<?, ?> sent) {
+  /** The answers a person's submission of a task's form keeps: refused if it has anything else. */
+  private VariableMap answers(CommandContext context, String taskId, Map<?, ?> sent) {
+    TaskEntity task = openTask(context, taskId);
+    VariableMap answers = sent == null ? null : Variables.fromMap(names(sent));
+    if (task.getTaskDefinition() == null || answers == null || answers.isEmpty()) {
+      return answers; // a task of no process has no process to change
+    }
+    Expression formKey = task.getTaskDefinition().getCamundaFormDefinitionKey();
+    return kept(formKey == null ? FormAnswers.NONE : forms.form(formKey.getExpressionText()), answers,
+        "The form of \"" + task.getName() + "\"");
+  }
+
+  /** A step is claimed by whoever takes it, and given back only to the group it was offered to. */
+  private static void claim(CommandContext context, String taskId, String claimant, String person) {
+    TaskEntity task = openTask(context, taskId);
+    if (claimant != null && !claimant.equals(person)) {
+      refuse("\"" + task.getName() + "\" is claimed by whoever takes it, not for " + claimant);
+    }
+    if (claimant == null && task.getCandidates().isEmpty()) {
+      refuse("\"" + task.getName() + "\" is " + task.getAssignee() + "'s own step, offered to no group to give back to");
+    }
+  }
+
+  private static TaskEntity openTask(CommandContext context, String taskId) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
     if (task == null) {
       // the engine's own answer is a server error naming a null: a second click, or a colleague was first
       throw new InvalidInputException("There is no open step " + taskId
           + ": someone completed it, or its process moved on without it. Nothing was changed.");
     }
-    if (task.getTaskDefinition() == null || sent == null || sent.isEmpty()) {
-      return; // a task of no process has no process to change
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkTaskWork(task);
     }
-    Expression formKey = task.getTaskDefinition().getCamundaFormDefinitionKey();
-    FormAnswers form = formKey == null ? FormAnswers.NONE : forms.form(formKey.getExpressionText());
-    form.unasked(names(sent), task::getVariable).ifPresent(unasked ->
-        refuse("The form of \"" + task.getName() + "\" " + unasked));
+    return task;
   }
 
-  private void start(ProcessDefinitionEntity definition, Map<?, ?> sent) {
+  private VariableMap start(CommandContext context, ProcessDefinitionEntity definition, String businessKey, Map<?, ?> sent) {
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkCreateProcessInstance(definition);
+    }
+    String name = "\"" + (definition.getName() != null ? definition.getName() : definition.getKey()) + "\"";
     FormDefinition startForm = definition.getStartFormDefinition();
     Expression formKey = startForm == null ? null : startForm.getCamundaFormDefinitionKey();
     if (formKey == null) {
-      refuse("\"" + (definition.getName() != null ? definition.getName() : definition.getKey())
-          + "\" is started by the procedure itself, not from a form");
+      refuse(name + " is started by the procedure itself, not from a form");
     }
-    if (sent != null) {
-      forms.form(formKey.getExpressionText()).unasked(names(sent), name -> null).ifPresent(unasked ->
-          refuse("The start form of \"" + definition.getName() + "\" " + unasked));
+    if (businessKey != null) {
+      refuse(name + " is started with no business key of the caller's: the procedure gives one where it needs one");
     }
+    return kept(forms.form(formKey.getExpressionText()), Variables.fromMap(sent == null ? Map.of() : names(sent)),
+        "The start form of " + name);
+  }
+
+  /** The fields the form asks for; those it only shows are left out, anything else is refused. */
+  private static VariableMap kept(FormAnswers form, VariableMap sent, String whose) {
+    VariableMap kept = Variables.createVariables();
+    for (String name : sent.keySet()) {
+      if (form.asks(name)) {
+        kept.putValueTyped(name, sent.getValueTyped(name));
+      } else if (!form.shows(name)) {
+        refuse(whose + " has no field '" + name + "'");
+      }
+    }
+    return kept;
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, ?> names(Map<?, ?> sent) {
-    return (Map<String, ?>) sent;
-  }
-
-  private static DeploymentCache cache(CommandContext context) {
-    return context.getProcessEngineConfiguration().getDeploymentCache();
+  private static Map<String, Object> names(Map<?, ?> sent) {
+    return (Map<String, Object>) sent;
   }
 
   private static void refuse(String why) {
@@ -160,7 +214,8 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       Authentication person = configuration.getIdentityService().getCurrentAuthentication();
-      Consumer<CommandContext> check = person == null || Context.getCommandContext() != null ? null : checkOf(command);
+      Consumer<CommandContext> check = person == null || Context.getCommandContext() != null
+          ? null : checkOf(command, person.getUserId());
       if (check == null) {
         return next.execute(command);
       }

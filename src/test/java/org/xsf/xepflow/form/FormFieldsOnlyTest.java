@@ -116,23 +116,50 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
   }
 
   @Test
-  void whatAFormOnlyShowsComesBackAsItWasOrNotAtAll() {
+  void whatAFormOnlyShowsIsNotTheAnswer() {
     Task review = submittedForFormatReview("author2", "inbox/fasten.xml");
     String document = (String) processEngine.getTaskService().getVariable(review.getId(), "xml");
-    Map<String, String> decision = Map.of("formatDecision", "accept", "xepType", "Standards Track");
 
-    Map<String, String> changed = new HashMap<>(decision);
-    changed.put("xml", document.replace("<title>", "<title>Unreviewed "));
-    ResponseEntity<String> refused = submitThroughEngineRest(http, "editor", review.getId(), changed);
-    assertThat(refused.getStatusCode().value()).isEqualTo(400);
-    assertThat(refused.getBody()).contains("shows 'xml' but does not ask for it");
-
-    // Tasklist sends the fields it shows back with the answers, unchanged
-    Map<String, String> asShown = new HashMap<>(decision);
-    asShown.put("xml", document);
-    asShown.put("findings", (String) processEngine.getTaskService().getVariable(review.getId(), "findings"));
-    assertThat(submitThroughEngineRest(http, "editor", review.getId(), asShown).getStatusCode().value()).isEqualTo(204);
+    // Tasklist sends the fields it shows back with the answers: they are left out, changed or not
+    Map<String, String> answers = new HashMap<>(Map.of("formatDecision", "accept", "xepType", "Standards Track"));
+    answers.put("xml", document.replace("<title>", "<title>Unreviewed "));
+    answers.put("findings", "");
+    assertThat(submitThroughEngineRest(http, "editor", review.getId(), answers).getStatusCode().value()).isEqualTo(204);
     assertThat((String) runtimeService.getVariable(review.getProcessInstanceId(), "xml")).isEqualTo(document);
+    assertThat((String) runtimeService.getVariable(review.getProcessInstanceId(), "findings")).isNotEmpty();
+  }
+
+  @Test
+  void aStepIsClaimedByWhoeverTakesItAndNoOneElseAnswersForAMember() {
+    ProcessInstance submission = protoXepFormatAccepted("author1", "inbox/compatibility-fallback.xml", "Standards Track");
+    Task objection = taskOf("council3", submission);
+    String objectionClaim = "/engine-rest/task/" + objection.getId() + "/claim";
+
+    // given back, the member's own step would be open to a claim for anyone the member names
+    assertThat(post("council3", objectionClaim, Map.of()).getBody())
+        .contains("is council3's own step, offered to no group to give back to");
+    assertThat(post("council3", objectionClaim, Map.of("userId", "author1")).getBody())
+        .contains("is claimed by whoever takes it, not for author1");
+    // delegated and resolved, it came back with no one, and the answer counted as the Council meeting's
+    ResponseEntity<String> resolved = post("council3", "/engine-rest/task/" + objection.getId() + "/resolve", Map.of());
+    assertThat(resolved.getStatusCode().value()).isEqualTo(400);
+    assertThat(resolved.getBody()).contains("no step of the procedure is delegated and resolved");
+    assertThat(taskOf("council3", submission)).isNotNull();
+    // someone with no right to the step learns nothing of it from the form's check
+    ResponseEntity<String> stranger = http.withBasicAuth("author2", "xsf").postForEntity(
+        "/engine-rest/task/" + objection.getId() + "/submit-form",
+        Map.of("variables", Map.of("nonsense", typed(true, "Boolean"))), String.class);
+    assertThat(stranger.getStatusCode().value()).isEqualTo(403);
+    assertThat(stranger.getBody()).doesNotContain("Object to publishing");
+
+    // the Editor's steps are offered to the group: taken, and given back
+    Task meeting = processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId())
+        .taskDefinitionKey("Task_RecordMeetingDecision").singleResult();
+    String meetingClaim = "/engine-rest/task/" + meeting.getId() + "/claim";
+    assertThat(post("editor", meetingClaim, Map.of("userId", "council1")).getStatusCode().value()).isEqualTo(400);
+    assertThat(post("editor", meetingClaim, Map.of("userId", "editor")).getStatusCode().value()).isEqualTo(204);
+    assertThat(post("editor", meetingClaim, Map.of()).getStatusCode().value()).isEqualTo(204);
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(meeting.getId()).singleResult().getAssignee()).isNull();
   }
 
   @Test
@@ -148,7 +175,7 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
         + "/submit-form", Map.of("variables", Map.of("formatDecision", typed("return", "String"),
         "editorComments", typed(42, "Integer"))), String.class);
     assertThat(number.getStatusCode().value()).isEqualTo(400);
-    assertThat(number.getBody()).contains("is a text, not a Integer.");
+    assertThat(number.getBody()).contains("is a text, not a value of type Integer.");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isOne();
   }
 
@@ -172,6 +199,13 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
         String.class);
     assertThat(pastTheEditor.getStatusCode().value()).isEqualTo(400);
     assertThat(pastTheEditor.getBody()).contains("A process starts at its start form, not at an activity of one's choosing");
+
+    // a business key names a XEP's processes: this one would be listed among another XEP's open steps
+    ResponseEntity<String> keyed = http.withBasicAuth("author1", "xsf").postForEntity(
+        "/engine-rest/process-definition/key/protoxep-submission/submit-form",
+        Map.of("variables", Map.of("xml", typed(fixture("inbox/mix.xml"), "String")), "businessKey", "1"), String.class);
+    assertThat(keyed.getStatusCode().value()).isEqualTo(400);
+    assertThat(keyed.getBody()).contains("is started with no business key of the caller's");
 
     assertThat(protoXeps.count()).isEqualTo(protoXepsBefore);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("protoxep-submission").count())
@@ -198,6 +232,10 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
   private Task taskOf(String member, ProcessInstance submission) {
     return processEngine.getTaskService().createTaskQuery().processInstanceId(submission.getId())
         .taskAssignee(member).singleResult();
+  }
+
+  private ResponseEntity<String> post(String user, String path, Object body) {
+    return http.withBasicAuth(user, "xsf").postForEntity(path, body, String.class);
   }
 
   private ResponseEntity<String> put(String user, String path, Object body) {
