@@ -22,9 +22,10 @@ import java.util.stream.StreamSupport;
  * What a Camunda Form accepts, read from its schema, for the engine to hold any submission to:
  * Tasklist's own checks run in the browser, and the REST APIs take whatever a client sends. A choice
  * must be one of its options (and made, unless a condition can hide it or it has a default), a
- * checkbox true or false, a number within its {@code min} and {@code max}, a text a String (no other
- * type of value), with no character XML does not allow, no longer than its {@code maxLength} and, when
- * given, in the form of its {@code pattern}. Nothing but its fields may be sent with it ({@link #asks}).
+ * checkbox true or false, a number within its {@code min} and {@code max}, a text a String (not a
+ * value of another type) with only characters XML allows, no longer than its {@code maxLength} and,
+ * when given, in the form of its {@code pattern}. Nothing but its fields may be sent with it
+ * ({@link #asks}, {@link FormFieldsOnly}).
  */
 public final class FormAnswers {
   static final FormAnswers NONE = new FormAnswers(List.of(), Set.of());
