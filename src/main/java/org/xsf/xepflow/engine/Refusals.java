@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.xsf.xepflow.document.DocumentRejectedException;
 
 /**
- * Input a step refused, found inside whatever the engine wrapped it in: a task listener's exception
- * reaches the caller inside the engine's own ("Exception while invoking TaskListener"), and
- * engine-rest wraps that again.
+ * Input a step refused, or a change that lost to one made at the same moment, found inside whatever
+ * the engine wrapped it in: a task listener's exception reaches the caller inside the engine's own
+ * ("Exception while invoking TaskListener"), and engine-rest wraps that again.
  */
 public final class Refusals {
   private static final int DEPTH = 10;

@@ -9,13 +9,17 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -29,6 +33,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -42,7 +47,8 @@ import org.xsf.xepflow.engine.PluginLists;
  * member the ProtoXEP's author or document, in its objection step), hand the task to someone else
  * (claim it for them, or resolve it), start a process as someone else (its {@code author}), with a
  * business key of their choosing or at any of its activities (past the Editor and the Council).
- * Camunda's own permission checks come first. Operators ({@code camunda-admin}) and xepflow's own
+ * Camunda's own permission checks come before the form's, so that someone with no right to a step
+ * learns nothing of it from them. Operators ({@code camunda-admin}) and xepflow's own
  * calls, with no one logged in, are not held to it: Cockpit is where operators repair a process.
  */
 @Component
@@ -75,7 +81,7 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
   /** What a person's command must be checked for, or null when it carries nothing of theirs into a process. */
   private Consumer<CommandContext> checkOf(Command<?> command, String person) {
     if (command instanceof ResolveTaskCmd) {
-      return context -> refuse("A step is completed through its form; no step of the procedure is delegated and resolved");
+      return context -> refuse("A step is completed through its form; no step of the procedure is delegated and resolved.");
     }
     if (command instanceof CompleteTaskCmd) {
       return context -> COMPLETED_WITH.set(command,
@@ -90,10 +96,16 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
     }
     if (command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd
         || command instanceof RemoveTaskVariablesCmd) {
-      return context -> refuse("A step's variables are set by submitting its form");
+      return context -> refuse("A step's variables are set by submitting its form" + ONLY_FORMS);
+    }
+    // tasks made before TASK_WORK keep UPDATE for their people, who could hand them on with these
+    if (command instanceof AbstractSetTaskPropertyCmd || command instanceof DelegateTaskCmd
+        || command instanceof DeleteIdentityLinkCmd || command instanceof SaveTaskCmd) {
+      return context -> refuse("Who takes a step, and by when, is the procedure's to say: a step offered to a group is"
+          + " claimed by whoever takes it, and a person's own step stays theirs.");
     }
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-      return context -> refuse("A step ends by submitting its form; no step of the procedure takes a BPMN error or escalation");
+      return context -> refuse("A step ends by submitting its form; no step of the procedure takes a BPMN error or escalation.");
     }
     if (command instanceof SubmitStartFormCmd) {
       return context -> STARTED_WITH.set(command, start(context, context.getProcessEngineConfiguration().getDeploymentCache()
@@ -112,7 +124,7 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
       };
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-      return context -> refuse("A process starts at its start form, not at an activity of one's choosing");
+      return context -> refuse("A process starts at its start form, not at an activity of one's choosing.");
     }
     return null;
   }
@@ -120,9 +132,14 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
   /** The answers a person's submission of a task's form keeps: refused if it has anything else. */
   private VariableMap answers(CommandContext context, String taskId, Map<?, ?> sent) {
     TaskEntity task = openTask(context, taskId);
-    VariableMap answers = sent == null ? null : Variables.fromMap(names(sent));
+    if (task.getDelegationState() == DelegationState.PENDING) {
+      // submitting it would resolve it: back to its owner, with no complete listener run
+      refuse("\"" + task.getName() + "\" was delegated, which the procedure never does: an operator gives it back.");
+    }
+    @SuppressWarnings("unchecked")
+    VariableMap answers = sent == null ? null : Variables.fromMap((Map<String, Object>) sent);
     if (task.getTaskDefinition() == null || answers == null || answers.isEmpty()) {
-      return answers; // a task of no process has no process to change
+      return answers; // nothing sent, or a task of no process: no process to change
     }
     Expression formKey = task.getTaskDefinition().getCamundaFormDefinitionKey();
     return kept(formKey == null ? FormAnswers.NONE : forms.form(formKey.getExpressionText()), answers,
@@ -133,10 +150,11 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
   private static void claim(CommandContext context, String taskId, String claimant, String person) {
     TaskEntity task = openTask(context, taskId);
     if (claimant != null && !claimant.equals(person)) {
-      refuse("\"" + task.getName() + "\" is claimed by whoever takes it, not for " + claimant);
+      refuse("\"" + task.getName() + "\" is claimed by whoever takes it, not for " + claimant + ".");
     }
     if (claimant == null && task.getCandidates().isEmpty()) {
-      refuse("\"" + task.getName() + "\" is " + task.getAssignee() + "'s own step, offered to no group to give back to");
+      // unassigned, a member's answer would count as the Council meeting's (RecordCouncilResponse)
+      refuse("\"" + task.getName() + "\" is a person's own step, offered to no group to give back to.");
     }
   }
 
@@ -161,13 +179,14 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
     FormDefinition startForm = definition.getStartFormDefinition();
     Expression formKey = startForm == null ? null : startForm.getCamundaFormDefinitionKey();
     if (formKey == null) {
-      refuse(name + " is started by the procedure itself, not from a form");
+      refuse(name + " is started by the procedure itself, not from a form.");
     }
     if (businessKey != null) {
-      refuse(name + " is started with no business key of the caller's: the procedure gives one where it needs one");
+      refuse(name + " is started with no business key of the caller's: the procedure gives one where it needs one.");
     }
-    return kept(forms.form(formKey.getExpressionText()), Variables.fromMap(sent == null ? Map.of() : names(sent)),
-        "The start form of " + name);
+    @SuppressWarnings("unchecked")
+    VariableMap answers = Variables.fromMap(sent == null ? Map.of() : (Map<String, Object>) sent);
+    return kept(forms.form(formKey.getExpressionText()), answers, "The start form of " + name);
   }
 
   /** The fields the form asks for; those it only shows are left out, anything else is refused. */
@@ -177,19 +196,14 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
       if (form.asks(name)) {
         kept.putValueTyped(name, sent.getValueTyped(name));
       } else if (!form.shows(name)) {
-        refuse(whose + " has no field '" + name + "'");
+        refuse(whose + " has no field '" + name + "'" + ONLY_FORMS);
       }
     }
     return kept;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> names(Map<?, ?> sent) {
-    return (Map<String, Object>) sent;
-  }
-
   private static void refuse(String why) {
-    throw new InvalidInputException(why + ONLY_FORMS);
+    throw new InvalidInputException(why);
   }
 
   private static VarHandle field(Class<?> command, String name, Class<?> type) {

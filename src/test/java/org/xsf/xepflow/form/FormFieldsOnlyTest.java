@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -69,7 +73,7 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
     assertThat(error.getBody()).contains("no step of the procedure takes a BPMN error or escalation");
     // nor does the ballot go to someone else, who would then answer for this member
     assertThat(http.withBasicAuth("council1", "xsf").postForEntity("/engine-rest/task/" + objection.getId() + "/assignee",
-        Map.of("userId", "author1"), String.class).getStatusCode().value()).isEqualTo(403);
+        Map.of("userId", "author1"), String.class).getStatusCode().value()).isEqualTo(400);
 
     assertThat(runtimeService.getVariables(submission.getId()))
         .containsEntry("author", "author1").containsEntry("xml", document)
@@ -135,9 +139,9 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
     Task objection = taskOf("council3", submission);
     String objectionClaim = "/engine-rest/task/" + objection.getId() + "/claim";
 
-    // given back, the member's own step would be open to a claim for anyone the member names
+    // given back, the member's answer would count as the Council meeting's (RecordCouncilResponse)
     assertThat(post("council3", objectionClaim, Map.of()).getBody())
-        .contains("is council3's own step, offered to no group to give back to");
+        .contains("is a person's own step, offered to no group to give back to.");
     assertThat(post("council3", objectionClaim, Map.of("userId", "author1")).getBody())
         .contains("is claimed by whoever takes it, not for author1");
     // delegated and resolved, it came back with no one, and the answer counted as the Council meeting's
@@ -145,6 +149,18 @@ class FormFieldsOnlyTest extends ProcessTestSupport {
     assertThat(resolved.getStatusCode().value()).isEqualTo(400);
     assertThat(resolved.getBody()).contains("no step of the procedure is delegated and resolved");
     assertThat(taskOf("council3", submission)).isNotNull();
+    // a step made before TASK_WORK keeps UPDATE for its person, who could hand it on with it
+    Authorization update = processEngine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(Resources.TASK).resourceId(objection.getId()).userIdIn("council3").singleResult();
+    update.addPermission(Permissions.UPDATE);
+    processEngine.getAuthorizationService().saveAuthorization(update);
+    for (String handOn : List.of("delegate", "assignee")) {
+      ResponseEntity<String> handedOn = post("council3", "/engine-rest/task/" + objection.getId() + "/" + handOn,
+          Collections.singletonMap("userId", handOn.equals("delegate") ? "author1" : null));
+      assertThat(handedOn.getStatusCode().value()).as(handOn).isEqualTo(400);
+      assertThat(handedOn.getBody()).contains("a person's own step stays theirs.");
+    }
+    assertThat(taskOf("council3", submission).getDelegationState()).isNull();
     // someone with no right to the step learns nothing of it from the form's check
     ResponseEntity<String> stranger = http.withBasicAuth("author2", "xsf").postForEntity(
         "/engine-rest/task/" + objection.getId() + "/submit-form",
