@@ -141,6 +141,10 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     formatAccepted(pi, "Standards Track");
     assertThat(subjects()).containsExactly("ProtoXEP: Tic-tac-toe", "ProtoXEP: Tic-tac-toe");
     assertThat(objectionTaskAssignees(pi)).containsExactlyElementsOf(COUNCIL);
+    // a member who answers nothing in the new round is not given the last round's objection and reasons
+    String council2 = taskService().createTaskQuery().processInstanceId(pi.getId()).taskAssignee("council2").singleResult().getId();
+    assertThatThrownBy(() -> as("council2", () -> processEngine.getFormService().submitTaskForm(council2, Map.of())))
+        .hasMessageContaining("needs an answer: true or false.");
 
     complete("editor", pi, "Task_RecordMeetingDecision", Map.of("meetingObjects", false));
     runDueJobs(pi.getId());
