@@ -8,6 +8,7 @@ import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.ImplementationRepository;
+import org.xsf.xepflow.registry.Xep;
 
 /** Records an implementation the Editor entered after a Call for Experience. */
 @Component("recordImplementation")
@@ -30,7 +31,13 @@ public class RecordImplementation implements TaskListener {
     }
     InvalidInputException.atMost("The implementation's name", name.trim(), Implementation.NAME);
     InvalidInputException.atMost("The implementation's licence", licence.trim(), Implementation.LICENCE);
-    implementations.save(new Implementation(new LifecycleVariables(task).xepNumber(), name.trim(),
+    int xep = new LifecycleVariables(task).xepNumber();
+    // the form shows the last implementation's answers again, and REST takes a completion with none
+    if (implementations.existsByXepNumberAndNameIgnoreCase(xep, name.trim())) {
+      throw new InvalidInputException("\"" + name.trim() + "\" is already recorded as an implementation of "
+          + Xep.label(xep) + ": each counts once.");
+    }
+    implementations.save(new Implementation(xep, name.trim(),
         licence.trim(), Boolean.TRUE.equals(task.getVariable("implementationOpenSource")),
         Actor.current(), ClockUtil.getCurrentTime().toInstant()));
   }

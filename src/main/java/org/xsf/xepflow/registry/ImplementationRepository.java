@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ImplementationRepository extends JpaRepository<Implementation, Long> {
   List<Implementation> findByXepNumberOrderById(Integer xepNumber);
+
+  boolean existsByXepNumberAndNameIgnoreCase(Integer xepNumber, String name);
 }

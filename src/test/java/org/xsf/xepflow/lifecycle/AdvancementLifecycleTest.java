@@ -190,6 +190,14 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
         .rootCause().isInstanceOf(InvalidInputException.class).hasMessageEndingWith("needs an answer: true or false.");
     assertThat(implementations.findByXepNumberOrderById(number(lifecycle))).isEmpty();
     recordImplementation(call, "Closed Client", "proprietary", false, true);
+    // the same implementation again (the form shows the last one's answers; through REST, none sent) counts once
+    assertThatThrownBy(() -> recordImplementation(call, "closed client ", "proprietary", false, false))
+        .rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessage("\"closed client\" is already recorded as an implementation of XEP-%04d: each counts once."
+            .formatted(number(lifecycle)));
+    String again = processEngine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult().getId();
+    assertThatThrownBy(() -> as("editor", () -> processEngine.getFormService().submitTaskForm(again, Map.of())))
+        .rootCause().hasMessageContaining("is already recorded as an implementation");
     recordImplementation(call, "Other Closed Client", "proprietary", false, false);
 
     assertStatus(lifecycle, XepStatus.Draft);
