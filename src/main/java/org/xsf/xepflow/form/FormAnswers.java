@@ -17,6 +17,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What a Camunda Form accepts, read from its schema, for the engine to hold any submission to:
@@ -31,6 +35,8 @@ public final class FormAnswers {
   static final FormAnswers NONE = new FormAnswers(List.of(), Set.of());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SHOWN = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+  /** The FEEL engine of Camunda's DMN engine, for the forms' conditions. */
+  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
 
   private final List<Field> fields;
   /** Fields the form only shows (read-only or disabled). */
@@ -41,24 +47,33 @@ public final class FormAnswers {
     this.readOnly = readOnly;
   }
 
+  /**
+   * A form field: {@code required} whatever else is answered; {@code requiredWhenShown} once none of
+   * {@code hiddenWhen} hides it, the FEEL conditions of it and of the components around it.
+   */
   private record Field(String key, String label, String type, List<String> options, boolean required,
-      Integer maxLength, Pattern pattern, String description, BigDecimal min, BigDecimal max, Integer decimals) {
+      boolean requiredWhenShown, List<String> hiddenWhen, Integer maxLength, Pattern pattern, String description,
+      BigDecimal min, BigDecimal max, Integer decimals) {
   }
 
   static FormAnswers read(byte[] schema) {
     try {
       List<Field> fields = new ArrayList<>();
       Set<String> readOnly = new HashSet<>();
-      collect(JSON.readTree(schema), false, fields, readOnly);
+      collect(JSON.readTree(schema), List.of(), fields, readOnly);
       return new FormAnswers(List.copyOf(fields), Set.copyOf(readOnly));
     } catch (IOException e) {
       throw new UncheckedIOException("A deployed form is not JSON", e);
     }
   }
 
-  private static void collect(JsonNode container, boolean conditional, List<Field> fields, Set<String> readOnly) {
+  private static void collect(JsonNode container, List<String> hiddenWhen, List<Field> fields, Set<String> readOnly) {
     for (JsonNode component : container.path("components")) {
-      boolean hidable = conditional || component.has("conditional");
+      List<String> hidable = new ArrayList<>(hiddenWhen);
+      String hide = component.path("conditional").path("hide").asText("");
+      if (!hide.isBlank()) {
+        hidable.add(hide.startsWith("=") ? hide.substring(1) : hide);
+      }
       String key = component.path("key").asText(null);
       if (key != null && (component.path("readonly").asBoolean() || component.path("disabled").asBoolean())) {
         readOnly.add(key);
@@ -68,9 +83,10 @@ public final class FormAnswers {
             .map(option -> option.path("value").asText()).toList();
         String type = component.path("type").asText();
         // Tasklist sends every checkbox it shows, ticked or not; a default answers a field left out
-        boolean required = (validate.path("required").asBoolean() || type.equals("checkbox"))
-            && !hidable && !component.has("defaultValue");
-        fields.add(new Field(key, component.path("label").asText(key), type, options, required,
+        boolean requiredWhenShown = (validate.path("required").asBoolean() || type.equals("checkbox"))
+            && !component.has("defaultValue");
+        fields.add(new Field(key, component.path("label").asText(key), type, options,
+            requiredWhenShown && hidable.isEmpty(), requiredWhenShown, List.copyOf(hidable),
             validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
             validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
             component.path("description").asText(null),
@@ -99,14 +115,50 @@ public final class FormAnswers {
   public Optional<String> refusal(Function<String, Object> answers) {
     for (Field field : fields) {
       // the label, with the variables it shows, only for a refusal: not on every completion
-      Supplier<String> quoted = () -> "\"" + SHOWN.matcher(field.label())
-          .replaceAll(shown -> Matcher.quoteReplacement(String.valueOf(answers.apply(shown.group(1))))) + "\"";
-      Optional<String> refused = refusal(field, quoted, answers.apply(field.key()));
+      Optional<String> refused = refusal(field, () -> quoted(field, answers), answers.apply(field.key()));
       if (refused.isPresent()) {
         return refused;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why a person's answers, as sent and before any step's listener has run, leave unanswered a field
+   * the form requires once it shows it (the comments for the author once the document goes back), if
+   * they do: the form's FEEL conditions evaluated as Tasklist evaluates them.
+   */
+  public Optional<String> unanswered(Function<String, Object> answers) {
+    for (Field field : fields) {
+      if (field.requiredWhenShown() && !field.hiddenWhen().isEmpty() && blank(answers.apply(field.key()))
+          && !hidden(field, answers)) {
+        return Optional.of(needsAnswer(field, quoted(field, answers)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean hidden(Field field, Function<String, Object> answers) {
+    VariableMap known = Variables.createVariables();
+    fields.forEach(other -> known.putValue(other.key(), answers.apply(other.key())));
+    readOnly.forEach(shown -> known.putValue(shown, answers.apply(shown)));
+    return field.hiddenWhen().stream().anyMatch(condition ->
+        Boolean.TRUE.equals(FEEL.evaluateSimpleExpression(condition, known.asVariableContext())));
+  }
+
+  private static String quoted(Field field, Function<String, Object> answers) {
+    return "\"" + SHOWN.matcher(field.label())
+        .replaceAll(shown -> Matcher.quoteReplacement(String.valueOf(answers.apply(shown.group(1))))) + "\"";
+  }
+
+  private static boolean blank(Object answer) {
+    return answer == null || answer.toString().isBlank();
+  }
+
+  private static String needsAnswer(Field field, String quoted) {
+    String answers = !field.options().isEmpty() ? ": " + String.join(", ", field.options())
+        : field.type().equals("checkbox") ? ": true or false" : "";
+    return quoted + " needs an answer" + answers + ".";
   }
 
   /**
@@ -145,13 +197,8 @@ public final class FormAnswers {
 
   private static Optional<String> refusal(Field field, Supplier<String> quoted, Object answer) {
     boolean choice = !field.options().isEmpty();
-    if (answer == null || answer.toString().isBlank()) {
-      if (!field.required()) {
-        return Optional.empty();
-      }
-      String answers = choice ? ": " + String.join(", ", field.options())
-          : field.type().equals("checkbox") ? ": true or false" : "";
-      return Optional.of(quoted.get() + " needs an answer" + answers + ".");
+    if (blank(answer)) {
+      return field.required() ? Optional.of(needsAnswer(field, quoted.get())) : Optional.empty();
     }
     String text = answer.toString();
     if (choice && !field.options().contains(text)) {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -142,8 +143,10 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
       return answers; // nothing sent, or a task of no process: no process to change
     }
     Expression formKey = task.getTaskDefinition().getCamundaFormDefinitionKey();
-    return kept(formKey == null ? FormAnswers.NONE : forms.form(formKey.getExpressionText()), answers,
-        "The form of \"" + task.getName() + "\"");
+    FormAnswers form = formKey == null ? FormAnswers.NONE : forms.form(formKey.getExpressionText());
+    VariableMap kept = kept(form, answers, "The form of \"" + task.getName() + "\"");
+    answered(form, name -> kept.containsKey(name) ? kept.get(name) : task.getVariable(name));
+    return kept;
   }
 
   /** A step is claimed by whoever takes it, and given back only to the group it was offered to. */
@@ -186,7 +189,18 @@ public class FormFieldsOnly extends AbstractProcessEnginePlugin {
     }
     @SuppressWarnings("unchecked")
     VariableMap answers = Variables.fromMap(sent == null ? Map.of() : (Map<String, Object>) sent);
-    return kept(forms.form(formKey.getExpressionText()), answers, "The start form of " + name);
+    FormAnswers form = forms.form(formKey.getExpressionText());
+    VariableMap kept = kept(form, answers, "The start form of " + name);
+    answered(form, kept::get);
+    return kept;
+  }
+
+  /**
+   * A field the form requires once it shows it must be answered: checked here, on the answers as sent,
+   * as the diagrams' listeners may clear an answer once they have recorded it (a ballot's reasons).
+   */
+  private static void answered(FormAnswers form, Function<String, Object> answers) {
+    form.unanswered(answers).ifPresent(FormFieldsOnly::refuse);
   }
 
   /** The fields the form asks for; those it only shows are left out, anything else is refused. */

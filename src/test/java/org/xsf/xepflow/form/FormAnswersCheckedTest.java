@@ -42,6 +42,10 @@ class FormAnswersCheckedTest extends ProcessTestSupport {
     response = submit(review, Map.of("xepType", "Informational"));
     assertThat(response.getStatusCode().value()).isEqualTo(400);
     assertThat(response.getBody()).contains("\\\"Is the format correct?\\\" needs an answer: accept, return.");
+    // the comments the form requires once the document goes back: the author got none to address
+    response = submit(review, Map.of("formatDecision", "return"));
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).contains("\\\"Comments for the author\\\" needs an answer.");
     assertThat(log.getAll()).doesNotContain("ENGINE-02004").doesNotContain("ENGINE-16004");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isOne();
 

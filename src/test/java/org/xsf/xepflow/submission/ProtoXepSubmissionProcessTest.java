@@ -205,7 +205,7 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     formatAccepted(pi, "Standards Track");
 
     assertThatThrownBy(() -> complete("council4", pi, "Task_ConsiderObjection", Map.of("objects", true)))
-        .hasMessageContaining("An objection needs written reasons");
+        .hasMessage("\"Reasons for the objection (sent to the author)\" needs an answer.");
 
     assertThat(objectionTaskAssignees(pi)).containsExactlyElementsOf(COUNCIL);
     assertThat(councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(

@@ -181,15 +181,16 @@ class CouncilVoteProcessTest extends ProcessTestSupport {
     Task task = taskOf(vote, "council2");
 
     assertThatThrownBy(() -> as("council2", () -> processEngine.getFormService()
-        .submitTaskForm(task.getId(), Map.of("ballot", "-1")))).hasMessageContaining("A -1 needs written reasons");
+        .submitTaskForm(task.getId(), Map.of("ballot", "-1"))))
+        .hasMessage("\"Your concerns (required for -1: the author must address them)\" needs an answer.");
     // through engine-rest, and through the engine API as Tasklist submits it: the member's error, not the server's
     ResponseEntity<String> response = submitThroughEngineRest(http, "council2", task.getId(), Map.of("ballot", "-1"));
     assertThat(response.getStatusCode().value()).isEqualTo(400);
-    assertThat(response.getBody()).contains("A -1 needs written reasons");
+    assertThat(response.getBody()).contains("Your concerns (required for -1: the author must address them)\\\" needs an answer.");
     var tasklist = new TasklistClient(http.getRootUri(), "council2").post("/task/" + task.getId() + "/submit-form",
         "{\"variables\": {\"ballot\": {\"value\": \"-1\", \"type\": \"String\"}}}");
     assertThat(tasklist.statusCode()).isEqualTo(400);
-    assertThat(tasklist.body()).contains("A -1 needs written reasons");
+    assertThat(tasklist.body()).contains("Your concerns (required for -1: the author must address them)\\\" needs an answer.");
     assertThat(log.getAll()).doesNotContain("ENGINE-16004").doesNotContain("ENGINE-REST-HTTP500");
 
     assertThat(ballots.findByVoteIdOrderByIdAsc((Long) runtimeService.getVariable(vote.getId(), "voteId"))).isEmpty();
