@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.Xep;
-import org.xsf.xepflow.registry.XepVersion;
 import org.xsf.xepflow.registry.XepVersionRepository;
 
 /**
@@ -34,7 +33,8 @@ public class CheckProposedRevision implements TaskListener {
     }
     int number = new LifecycleVariables(task).xepNumber();
     Object version = task.getVariable("proposedVersion");
-    List<String> known = versions.findByXepNumberOrderByPublishedAtAscIdAsc(number).stream().map(XepVersion::getVersion).toList();
+    List<String> known = versions.findByXepNumberOrderByPublishedAtAscIdAsc(number).stream()
+        .map(XepVersionRepository.Number::getVersion).toList();
     if (version == null || !known.contains(version.toString())) {
       throw new InvalidInputException("%s to put to the vote: its versions are %s.".formatted(version == null
           ? "Name the revision of " + Xep.label(number) : Xep.label(number) + " has no version " + version,

@@ -6,5 +6,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, CurrentVersionQuery {
   List<XepVersion> findTop50ByProvisionalFalseOrderByPublishedAtDescIdDesc();
 
-  List<XepVersion> findByXepNumberOrderByPublishedAtAscIdAsc(Integer xepNumber);
+  /** A version's number, read without its document. */
+  interface Number {
+    String getVersion();
+  }
+
+  /** A XEP's version numbers, oldest first. */
+  List<Number> findByXepNumberOrderByPublishedAtAscIdAsc(Integer xepNumber);
 }
