@@ -48,12 +48,16 @@ public final class FormAnswers {
   }
 
   /**
-   * A form field: {@code required} whatever else is answered; {@code requiredWhenShown} once none of
-   * {@code hiddenWhen} hides it, the FEEL conditions of it and of the components around it.
+   * A form field, {@code requiredWhenShown} once none of {@code hiddenWhen} hides it: the FEEL
+   * conditions of it and of the components around it.
    */
-  private record Field(String key, String label, String type, List<String> options, boolean required,
-      boolean requiredWhenShown, List<String> hiddenWhen, Integer maxLength, Pattern pattern, String description,
-      BigDecimal min, BigDecimal max, Integer decimals) {
+  private record Field(String key, String label, String type, List<String> options, boolean requiredWhenShown,
+      List<String> hiddenWhen, Integer maxLength, Pattern pattern, String description, BigDecimal min, BigDecimal max,
+      Integer decimals) {
+    /** Required whatever else is answered: no condition can hide it. */
+    boolean required() {
+      return requiredWhenShown && hiddenWhen.isEmpty();
+    }
   }
 
   static FormAnswers read(byte[] schema) {
@@ -85,8 +89,8 @@ public final class FormAnswers {
         // Tasklist sends every checkbox it shows, ticked or not; a default answers a field left out
         boolean requiredWhenShown = (validate.path("required").asBoolean() || type.equals("checkbox"))
             && !component.has("defaultValue");
-        fields.add(new Field(key, component.path("label").asText(key), type, options,
-            requiredWhenShown && hidable.isEmpty(), requiredWhenShown, List.copyOf(hidable),
+        fields.add(new Field(key, component.path("label").asText(key), type, options, requiredWhenShown,
+            List.copyOf(hidable),
             validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
             validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
             component.path("description").asText(null),
