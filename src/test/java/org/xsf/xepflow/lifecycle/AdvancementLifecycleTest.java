@@ -94,7 +94,8 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(lastCall).isWaitingAt("Timer_LastCallEnds");
     advanceClock(Duration.ofDays(1).plusMinutes(1));
     runAllDueJobs(lifecycle);
-    assertThat(lastCall).isWaitingAt("Task_LastCallEnded");
+    // the second end starts with no answer of the first ("extend" by 7 days)
+    assertThat(lastCall).isWaitingAt("Task_LastCallEnded").variables().doesNotContainKeys("lastCallDecision", "extendDays");
     // XEP-0001 section 7: one specific revision, which the XEP has
     assertThatThrownBy(() -> complete("editor", lastCall.getId(), "Task_LastCallEnded",
         Map.of("lastCallDecision", "propose", "proposedVersion", "1.0")))
@@ -190,14 +191,17 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
         .rootCause().isInstanceOf(InvalidInputException.class).hasMessageEndingWith("needs an answer: true or false.");
     assertThat(implementations.findByXepNumberOrderById(number(lifecycle))).isEmpty();
     recordImplementation(call, "Closed Client", "proprietary", false, true);
-    // the same implementation again (the form shows the last one's answers; through REST, none sent) counts once
+    // the same implementation again counts once
     assertThatThrownBy(() -> recordImplementation(call, "closed client ", "proprietary", false, false))
         .rootCause().isInstanceOf(InvalidInputException.class)
         .hasMessage("\"closed client\" is already recorded as an implementation of XEP-%04d: each counts once."
             .formatted(number(lifecycle)));
+    // the next one's form starts empty: Tasklist showed the last one's answers, "open source" ticked among them
     String again = processEngine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult().getId();
+    assertThat(processEngine.getTaskService().getVariables(again)).doesNotContainKeys("implementationPresented",
+        "implementationName", "implementationLicence", "implementationOpenSource", "anotherImplementation");
     assertThatThrownBy(() -> as("editor", () -> processEngine.getFormService().submitTaskForm(again, Map.of())))
-        .rootCause().hasMessageContaining("is already recorded as an implementation");
+        .rootCause().hasMessageContaining("\"An implementation was presented\" needs an answer");
     recordImplementation(call, "Other Closed Client", "proprietary", false, false);
 
     assertStatus(lifecycle, XepStatus.Draft);
@@ -238,6 +242,8 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Draft);
     advanceClock(Duration.ofDays(185));
     runAllDueJobs(lifecycle);
+    // not ticked for the Editor again: the Council re-affirms it each time anew
+    assertThat(lifecycle).isWaitingAt("Task_DraftReaffirmInterim").variables().doesNotContainKey("reaffirmed");
     complete("editor", lifecycle.getId(), "Task_DraftReaffirmInterim", Map.of("reaffirmed", false));
     runAllDueJobs(lifecycle);
 

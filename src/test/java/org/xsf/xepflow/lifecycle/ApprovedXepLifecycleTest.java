@@ -94,8 +94,11 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
         Map.of("versionDecision", "return", "editorComments", "Please add a security section."));
     complete("author2", newVersion.getId(), "Task_ReviseVersion",
         Map.of("authorDecision", "revise", "xml", nextVersion(lifecycle, "0.2", "Security section")));
+    // each round's forms start with no answer of the last
+    assertThat(newVersion).isWaitingAt("Task_EditorReviewVersion").variables().doesNotContainKeys("versionDecision", "editorComments");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion",
         Map.of("versionDecision", "return", "editorComments", "Still missing."));
+    assertThat(newVersion).isWaitingAt("Task_ReviseVersion").variables().doesNotContainKey("authorDecision");
     complete("author2", newVersion.getId(), "Task_ReviseVersion", Map.of("authorDecision", "drop"));
     runAllDueJobs(lifecycle);
 
