@@ -296,6 +296,51 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aFinalVoteTheCouncilDoesNotCompleteInItsTermGetsANewLastCallAndANewVote() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    advanceClock(Duration.ofDays(190));
+    runAllDueJobs(lifecycle);
+    complete("editor", lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
+    runAllDueJobs(lifecycle);
+    ProcessInstance call = called(lifecycle, "call-for-experience");
+    advanceClock(Duration.ofDays(15));
+    runAllDueJobs(lifecycle);
+    recordImplementation(call, "Prosody", "MIT", true, true);
+    recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "-1"));
+
+    // XEP-0001 section 7: a new Last Call, then the newly-elected Council votes anew (not a new Call for Experience)
+    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
+    runAllDueJobs(lifecycle);
+    assertThat(lifecycle).isWaitingAt("CallActivity_FinalLastCall");
+    assertThat(subjects()).anyMatch(s -> s.startsWith("LAST CALL: XEP-%04d".formatted(number(lifecycle))));
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    assertThat(lifecycle).isWaitingAt("CallActivity_FinalVote");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "0", "council5", "0"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Final);
+  }
+
+  @Test
+  void aChangeTheCouncilDoesNotVoteOnInItsTermGetsANewLastCallAndANewVote() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/muc-presence-versioning.xml");
+    ProcessInstance change = submitDraftChange(lifecycle, "1.1");
+    castVotes(change, Map.of("council1", "+1", "council2", "-1"));
+
+    // the change was lost before, and its number with it
+    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
+    runAllDueJobs(lifecycle);
+    assertThat(change).isWaitingAt("Timer_ChangeLastCallEnds");
+    assertThat(subjects()).contains("LAST CALL: XEP-%04d (%s) version 1.1".formatted(number(lifecycle), registryEntry(lifecycle).getTitle()));
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    runAllDueJobs(lifecycle);
+    castVotes(change, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "0", "council5", "0"));
+    runAllDueJobs(lifecycle);
+    assertThat(change).hasPassed("Task_PublishNewVersion").isEnded();
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
+  }
+
+  @Test
   void aNewRevisionDuringTheVoteNeedsANewVote() {
     ProcessInstance lifecycle = accept("author2", "inbox/rsf.xml", "Informational");
     proposeForAdvancement(lifecycle, false);
