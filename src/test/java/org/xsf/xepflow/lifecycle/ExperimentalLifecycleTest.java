@@ -223,10 +223,30 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Experimental);
-    assertThat(lifecycle).hasPassed("Timer_Inactivity").isWaitingAt("Gateway_AuthorAction");
+    // nor is its author told it will be deferred in a month
+    assertThat(lifecycle).hasPassed("Timer_Inactivity", "End_NoReminder").hasNotPassed("Task_RemindAuthor")
+        .isWaitingAt("Gateway_AuthorAction");
 
+    // being queued is not a new version (XEP-0001 section 6): taken off the queue after twelve months
+    // without one, it is deferred at once, not twelve months after the timer found it queued
+    advanceClock(Duration.ofDays(30));
     recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "unqueue"));
-    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
+  }
+
+  @Test
+  void aXepTakenOffTheQueueWithinTwelveMonthsIsDeferredTwelveMonthsAfterItsLastVersion() {
+    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
+    advanceClock(Duration.ofDays(100));
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "unqueue"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Experimental);
+    advanceClock(Duration.ofDays(240));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Experimental);
+    advanceClock(Duration.ofDays(30));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deferred);
   }
