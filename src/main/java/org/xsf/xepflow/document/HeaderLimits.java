@@ -2,6 +2,8 @@ package org.xsf.xepflow.document;
 
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The header values the XEPs database keeps, and how long each may be: its columns are sized by
@@ -18,12 +20,14 @@ public final class HeaderLimits {
   public static final int VERSION = 20;
   public static final int INITIALS = 100;
   public static final int REMARK = 4000;
+  /** Control characters but the tab and line breaks, which a header's text takes as spaces. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
   private HeaderLimits() {
   }
 
   static void check(XepHeader header) {
-    if (header.title() == null || header.title().isBlank()) {
+    if (header.title() == null || blank(header.title())) {
       throw new DocumentRejectedException("The document has no <title>: the XEPs database and every announcement name a XEP by it.");
     }
     if (header.type() == null) {
@@ -40,6 +44,32 @@ public final class HeaderLimits {
       atMost("The <version>" + which, revision.version(), VERSION);
       atMost("The <initials>" + which, revision.initials(), INITIALS);
       atMost("The <remark>" + which, revision.remark(), REMARK);
+      if (revision.numbered() && !revision.version().chars().allMatch(c -> c >= ' ' && c < 0x7F)) {
+        throw new DocumentRejectedException("The <version> '" + revision.version()
+            + "' has characters other than ASCII letters, digits and punctuation (0.1, 1.2.3, 1.1rc1).");
+      }
+    }
+    for (String value : new String[] {header.title(), header.abstractText(), header.shortname(), header.approver()}) {
+      noControlCharacters(value);
+    }
+    header.revisions().forEach(r -> {
+      noControlCharacters(r.initials());
+      noControlCharacters(r.remark());
+    });
+  }
+
+  /** Blank to a reader: spaces of any kind (U+00A0 too) and invisible format characters only. */
+  private static boolean blank(String value) {
+    return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT);
+  }
+
+  /** XML 1.1 lets a document carry them; a task's name, a mail's subject and the feed must not. */
+  private static void noControlCharacters(String value) {
+    Matcher control = value == null ? null : CONTROL.matcher(value);
+    if (control != null && control.find()) {
+      throw new DocumentRejectedException("A header value has the control character U+%04X: \"%s\"."
+          .formatted((int) control.group().charAt(0), CONTROL.matcher(value).replaceAll("?")));
     }
   }
 

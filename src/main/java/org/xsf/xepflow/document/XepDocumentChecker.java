@@ -87,6 +87,10 @@ public final class XepDocumentChecker {
       throw new DocumentRejectedException("This is not a XEP document: its root element is <"
           + root.getTagName() + ">, not <xep>.");
     }
+    if (root.getNamespaceURI() != null) {
+      throw new DocumentRejectedException("This is not a XEP document: its root element <xep> is in the namespace '"
+          + root.getNamespaceURI() + "'; a XEP's is in none.");
+    }
     Element header = Dom.child(root, "header");
     if (header == null) {
       throw new DocumentRejectedException("This is not a XEP document: it has no <header>.");
@@ -110,11 +114,15 @@ public final class XepDocumentChecker {
   }
 
   private Document parse(byte[] xml, List<Finding> findings) {
+    EncodingDeclaration.checkUtf8(xml);
     try {
       DocumentBuilder builder = factory(findings != null).newDocumentBuilder();
       builder.setEntityResolver(new BundledEntities(xml));
-      builder.setErrorHandler(new SchemaFindings(findings == null ? new ArrayList<>() : findings));
-      return builder.parse(new ByteArrayInputStream(xml));
+      SchemaFindings schemaFindings = new SchemaFindings(findings == null ? new ArrayList<>() : findings);
+      builder.setErrorHandler(schemaFindings);
+      Document document = builder.parse(new ByteArrayInputStream(xml));
+      schemaFindings.countTheRest();
+      return document;
     } catch (SAXParseException e) {
       throw new DocumentRejectedException(describe(e), e);
     } catch (DocumentRejectedException e) {
@@ -167,15 +175,36 @@ public final class XepDocumentChecker {
     return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
   }
 
-  /** Schema errors are findings for the Editor, not reasons to refuse the document. */
-  private record SchemaFindings(List<Finding> findings) implements ErrorHandler {
+  /**
+   * Schema errors are findings for the Editor, not reasons to refuse the document. The first
+   * {@link #LISTED} are listed: a document of 100,000 wrong sections had 28 MB of them stored.
+   */
+  private static final class SchemaFindings implements ErrorHandler {
+    static final int LISTED = 100;
+    private final List<Finding> findings;
+    private int errors;
+    private String lastWhere;
+
+    SchemaFindings(List<Finding> findings) {
+      this.findings = findings;
+    }
+
     @Override
     public void warning(SAXParseException e) {
     }
 
     @Override
     public void error(SAXParseException e) {
-      findings.add(new Finding(e.getMessage(), "line " + e.getLineNumber() + ", column " + e.getColumnNumber()));
+      lastWhere = "line " + e.getLineNumber() + ", column " + e.getColumnNumber();
+      if (++errors <= LISTED) {
+        findings.add(new Finding(e.getMessage(), lastWhere));
+      }
+    }
+
+    void countTheRest() {
+      if (errors > LISTED) {
+        findings.add(new Finding("%,d more schema errors, not listed".formatted(errors - LISTED), "up to " + lastWhere));
+      }
     }
 
     @Override

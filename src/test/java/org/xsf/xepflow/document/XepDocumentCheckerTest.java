@@ -287,6 +287,47 @@ class XepDocumentCheckerTest {
     assertThatThrownBy(() -> checker.check(new byte[0])).hasMessage("The document is empty.");
   }
 
+  @Test
+  void refusesAnEncodingOtherThanUtf8AndAXepInANamespace() {
+    String mix = text("inbox/mix.xml");
+    // an encoding Java does not know was a server error; another one garbled the text
+    for (String encoding : new String[] {"x-foo", "Shift_JIS", "ISO-8859-1"}) {
+      assertThatThrownBy(() -> checker.check(bytes(mix.replace("encoding='UTF-8'", "encoding='" + encoding + "'"))))
+          .isInstanceOf(DocumentRejectedException.class)
+          .hasMessage("The document declares the encoding '" + encoding + "', but XEP documents are UTF-8: declare encoding='UTF-8', or none.");
+    }
+    assertThat(checker.check(bytes(mix.replace("encoding='UTF-8'", "encoding=\"utf-8\""))).header().title())
+        .isEqualTo("Mediated Information eXchange (MIX)");
+    assertThatThrownBy(() -> checker.check(bytes(mix.replace("<xep>", "<xep xmlns='urn:xsf:xep'>"))))
+        .isInstanceOf(DocumentRejectedException.class)
+        .hasMessage("This is not a XEP document: its root element <xep> is in the namespace 'urn:xsf:xep'; a XEP's is in none.");
+  }
+
+  @Test
+  void refusesATitleOfInvisibleCharactersAndHeaderValuesAnnouncementsCannotCarry() {
+    String mix = text("inbox/mix.xml");
+    String title = "<title>Mediated Information eXchange (MIX)</title>";
+    for (String invisible : new String[] {"&#160;", "&#8203;&#160;"}) {
+      assertThatThrownBy(() -> checker.check(bytes(mix.replace(title, "<title>" + invisible + "</title>"))))
+          .isInstanceOf(DocumentRejectedException.class).hasMessageStartingWith("The document has no <title>");
+    }
+    String xml11 = mix.replace("<?xml version='1.0'", "<?xml version='1.1'");
+    assertThatThrownBy(() -> checker.check(bytes(xml11.replace(title, "<title>MIX&#x1B;[2J</title>"))))
+        .isInstanceOf(DocumentRejectedException.class).hasMessage("A header value has the control character U+001B: \"MIX?[2J\".");
+    // two versions named alike in the attic ("_._"), read alike by the version order
+    assertThatThrownBy(() -> checker.check(bytes(mix.replace("<version>0.0.1</version>", "<version>\u0660.\u0662</version>"))))
+        .isInstanceOf(DocumentRejectedException.class).hasMessageStartingWith("The <version> '\u0660.\u0662' has characters other than ASCII");
+  }
+
+  @Test
+  void listsTheFirstHundredSchemaErrorsAndCountsTheRest() {
+    String mix = text("inbox/mix.xml");
+    String wrong = mix.replaceFirst("</section1>", "</section1>" + "<section1/>".repeat(250));
+    CheckedDocument checked = checker.check(bytes(wrong));
+    assertThat(checked.findings()).hasSizeLessThanOrEqualTo(110)
+        .anyMatch(f -> f.what().equals("400 more schema errors, not listed") && f.where().startsWith("up to line "));
+  }
+
   private static byte[] fixture(String name) {
     return bytes(text(name));
   }
