@@ -1,7 +1,9 @@
 package org.xsf.xepflow.lifecycle;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.document.HeaderEdits;
 import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.registry.Xep;
@@ -52,6 +55,21 @@ public class ChangeXepStatus implements JavaDelegate {
     });
   }
 
+  /**
+   * The document version a XEP advanced to Draft or Active is published as, 1.0, or to Final, 2.0
+   * (XEP-0001 sections 8.1 and 10), when it is not there yet; null when none is due. An imported
+   * XEP's current version may have no document to edit.
+   */
+  private static String edition(Xep xep, XepStatus to, String current) {
+    String edition = switch (to) {
+      case Draft, Active -> "1.0";
+      case Final -> "2.0";
+      default -> null;
+    };
+    return edition == null || new ComparableVersion(current).compareTo(new ComparableVersion(edition)) >= 0
+        || xep.version(edition).isPresent() || xep.currentVersion().getDocument() == null ? null : edition;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     LifecycleVariables vars = new LifecycleVariables(execution);
@@ -67,8 +85,18 @@ public class ChangeXepStatus implements JavaDelegate {
       xep.setSupersededBy(successor == null || successor.isBlank() ? null : successor.trim());
     }
     String version = versions.currentVersionOf(xep);
+    String edition = edition(xep, to, version);
+    if (edition != null) {
+      String document = HeaderEdits.replaceElement(xep.currentVersion().getDocument(), "status", to.name());
+      String remark = to + ": " + vars.string("statusReason");
+      xep.publish(edition, HeaderEdits.EDITOR_INITIALS, remark,
+          HeaderEdits.addRevision(document, edition, now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), remark), now);
+      version = edition;
+      publisher.xepChanged(xep.getNumber());
+    } else {
+      publisher.statusChanged(xep.getNumber(), version);
+    }
     xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), version);
-    publisher.statusChanged(xep.getNumber(), version);
     vars.update("status", to.name());
     vars.update("xepType", xep.getType().label());
     vars.update("version", version);

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.xsf.xepflow.document.HeaderEdits;
 import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.registry.ProtoXep;
 import org.xsf.xepflow.registry.ProtoXepRepository;
@@ -20,7 +21,6 @@ import org.xsf.xepflow.registry.XepType;
  */
 @Component("acceptAsXep")
 public class AcceptAsXep implements JavaDelegate {
-  static final String EDITOR_INITIALS = "XEP Editor";
   private final ProtoXepRepository protoXeps;
   private final XepRepository xeps;
 
@@ -41,12 +41,14 @@ public class AcceptAsXep implements JavaDelegate {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String reason = (String) execution.getVariable("acceptanceReason");
     String shortname = protoXep.getInboxName();
-    String document = AcceptedDocument.edit(protoXep.getDocument(), number, shortname,
-        now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), EDITOR_INITIALS, reason);
+    String document = HeaderEdits.replaceElement(protoXep.getDocument(), "number", "%04d".formatted(number));
+    document = HeaderEdits.replaceElement(document, "status", XepStatus.Experimental.name());
+    document = HeaderEdits.replaceElement(document, "shortname", shortname);
+    document = HeaderEdits.addRevision(document, "0.1", now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), reason);
 
     Xep xep = new Xep(number, shortname, protoXep.getTitle(), protoXep.getAbstractText(), type,
         (String) execution.getVariable("approvingBody"), protoXep.getSubmittedBy());
-    xep.publish("0.1", EDITOR_INITIALS, reason, document, now);
+    xep.publish("0.1", HeaderEdits.EDITOR_INITIALS, reason, document, now);
     xep.changeStatus(XepStatus.Experimental, Actor.current(), now, reason, "0.1");
     xeps.save(xep);
     protoXep.accepted(number);

@@ -124,7 +124,11 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     // a material change to a Draft: provisional in tmp/, official after the Council approves it
     ProcessInstance change = submitDraftChange(lifecycle, "1.1");
     assertThat(subjects()).contains("PROPOSED CHANGE: XEP-%04d (Pubsub Node Bookmark) version 1.1".formatted(number));
-    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.2");
+    // Draft is document version 1.0 (XEP-0001 section 8.1): the Editor's revision, the header's status
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.0");
+    assertThat(registryEntry(lifecycle).currentVersion().getDocument()).contains("<status>Draft</status>")
+        .containsPattern("<revision>\\s*<version>1.0</version>\\s*<date>[-0-9]+</date>\\s*<initials>XEP Editor</initials>\\s*"
+            + "<remark><p>Draft: Advanced by a vote of the XMPP Council on version 0.2.</p></remark>");
     castVotes(change, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
@@ -147,6 +151,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "0"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Final);
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("2.0");
     assertThat(subjects()).contains("FINAL: XEP-%04d (Pubsub Node Bookmark)".formatted(number));
 
     assertThatThrownBy(() -> recordDecision("council-decision-approved", lifecycle,
@@ -360,7 +365,8 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
-    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getVersion()).isEqualTo("0.2");
+    // the version voted on is named in the reason; Active is document version 1.0
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getVersion()).isEqualTo("1.0");
   }
 
   @Test
@@ -389,7 +395,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Clarified")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
-    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.1");
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.0");
     castVotes(newVersion.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "0", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
 

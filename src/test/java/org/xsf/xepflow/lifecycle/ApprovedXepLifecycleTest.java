@@ -121,7 +121,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
 
     assertThat(newVersion).hasPassed("End_ChangeNotApproved").isEnded();
-    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.1");
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.0");
     assertStatus(lifecycle, XepStatus.Active);
   }
 }

@@ -1,10 +1,10 @@
-package org.xsf.xepflow.submission;
+package org.xsf.xepflow.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class AcceptedDocumentTest {
+class HeaderEditsTest {
   private static final String PROTOXEP = """
       <?xml version='1.0' encoding='UTF-8'?>
       <!-- <status>Template</status> -->
@@ -33,7 +33,10 @@ class AcceptedDocumentTest {
 
   @Test
   void theEditsGoToTheHeadersOwnElementsNotToWhatACommentSpells() {
-    String accepted = AcceptedDocument.edit(PROTOXEP, 515, "tictactoe", "2026-12-07", "XEP Editor (ed)", "Accepted.");
+    String accepted = HeaderEdits.replaceElement(PROTOXEP, "number", "0515");
+    accepted = HeaderEdits.replaceElement(accepted, "status", "Experimental");
+    accepted = HeaderEdits.replaceElement(accepted, "shortname", "tictactoe");
+    accepted = HeaderEdits.addRevision(accepted, "0.1", "2026-12-07", "Accepted.");
 
     assertThat(accepted)
         .contains("<!-- <status>Template</status> -->")
