@@ -11,6 +11,7 @@ import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.registry.ProtoXep;
 import org.xsf.xepflow.registry.ProtoXepRepository;
 import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepNumbers;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepType;
@@ -23,10 +24,12 @@ import org.xsf.xepflow.registry.XepType;
 public class AcceptAsXep implements JavaDelegate {
   private final ProtoXepRepository protoXeps;
   private final XepRepository xeps;
+  private final XepNumbers numbers;
 
-  public AcceptAsXep(ProtoXepRepository protoXeps, XepRepository xeps) {
+  public AcceptAsXep(ProtoXepRepository protoXeps, XepRepository xeps, XepNumbers numbers) {
     this.protoXeps = protoXeps;
     this.xeps = xeps;
+    this.numbers = numbers;
   }
 
   @Override
@@ -37,7 +40,7 @@ public class AcceptAsXep implements JavaDelegate {
     if (type == null) {
       throw new IllegalStateException("The Editor must specify a XEP type, not '" + vars.xepType() + "'.");
     }
-    int number = xeps.findFirstByOrderByNumberDesc().map(Xep::getNumber).orElse(0) + 1;
+    int number = numbers.next();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String reason = (String) execution.getVariable("acceptanceReason");
     String shortname = protoXep.getInboxName();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
@@ -12,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -103,6 +108,37 @@ class ProtoXepSubmissionProcessTest extends SubmissionTestSupport {
     assertThat(councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(protoXep.getId()))
         .extracting(CouncilResponse::getRespondent, CouncilResponse::isObjection)
         .containsExactly(tuple("council2", false));
+  }
+
+  @Test
+  void protoXepsWhoseObjectionWindowsEndAtTheSameMomentGetANumberEach() throws Exception {
+    List<ProcessInstance> submissions = Stream.of("inbox/mix.xml", "inbox/fasten.xml", "inbox/xor.xml", "inbox/rsf.xml")
+        .map(name -> submit("author1", fixture(name))).toList();
+    submissions.forEach(pi -> formatAccepted(pi, "Standards Track"));
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    List<String> windowsEnding = submissions.stream().map(pi -> managementService.createJobQuery()
+        .processInstanceId(pi.getId()).activityId("Timer_ObjectionWindow").singleResult().getId()).toList();
+
+    // as the job executor's threads run timers that came due together (after a stop, or on two nodes)
+    ExecutorService threads = Executors.newFixedThreadPool(windowsEnding.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Object>> ends = windowsEnding.stream().map(job -> threads.submit(() -> {
+        start.await();
+        managementService.executeJob(job);
+        return null;
+      })).toList();
+      start.countDown();
+      for (Future<Object> end : ends) {
+        end.get(); // before: all but one failed on the same number
+      }
+    } finally {
+      threads.shutdown();
+    }
+
+    assertThat(submissions).allSatisfy(pi -> assertThat(pi).isEnded().hasPassed("End_Accepted"));
+    assertThat(submissions.stream().map(pi -> historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("xepNumber").singleResult().getValue()).distinct()).hasSize(4);
   }
 
   @Test
