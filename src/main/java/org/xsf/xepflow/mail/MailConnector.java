@@ -45,7 +45,10 @@ public class MailConnector implements DisposableBean {
       // (TCP delayed acknowledgement); it offers neither STARTTLS nor AUTH, which need EHLO.
       properties.setProperty("mail.smtp.ehlo", "false");
     }
+    // required, not only enabled: a server (or someone between) that offers no STARTTLS got the login in clear
     properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(settings.getSmtp().isStarttls()));
+    properties.setProperty("mail.smtp.starttls.required", Boolean.toString(settings.getSmtp().isStarttls()));
+    properties.setProperty("mail.smtp.ssl.enable", Boolean.toString(settings.getSmtp().isSsl()));
     boolean auth = !settings.getSmtp().getUser().isBlank();
     properties.setProperty("mail.smtp.auth", Boolean.toString(auth));
     if (auth) {

@@ -56,6 +56,8 @@ public class MailSettings {
     private String user = "";
     private String password = "";
     private boolean starttls;
+    /** TLS from the connection's start (SMTPS, port 465), instead of STARTTLS. */
+    private boolean ssl;
     private int messagesPerConnection = 100;
     private Duration connectionIdleTimeout = Duration.ofSeconds(30);
 
@@ -97,6 +99,14 @@ public class MailSettings {
 
     public void setStarttls(boolean starttls) {
       this.starttls = starttls;
+    }
+
+    public boolean isSsl() {
+      return ssl;
+    }
+
+    public void setSsl(boolean ssl) {
+      this.ssl = ssl;
     }
 
     public int getMessagesPerConnection() {
