@@ -1,6 +1,7 @@
 package org.xsf.xepflow.identity;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -29,13 +30,17 @@ public class People {
     return members;
   }
 
+  /** The one person's address: a mail meant for them alone fails without one (an incident to fix in Admin). */
   public String email(String userId) {
+    return address(userId).orElseThrow(() -> new IllegalStateException("No mail address for user '" + userId + "'."));
+  }
+
+  /** The person's address, if Admin has one for them. */
+  public Optional<String> address(String userId) {
     // Whoever completed the previous step need not be allowed to read other users.
     User user = Context.getCommandContext().runWithoutAuthorization(
         () -> identityService.createUserQuery().userId(userId).singleResult());
-    if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-      throw new IllegalStateException("No mail address for user '" + userId + "'.");
-    }
-    return user.getEmail();
+    return user == null || user.getEmail() == null || user.getEmail().isBlank()
+        ? Optional.empty() : Optional.of(user.getEmail());
   }
 }

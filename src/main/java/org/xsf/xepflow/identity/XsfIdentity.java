@@ -17,20 +17,21 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.startup.OnceTheEngineIsBuilt;
 
 /**
- * The demo people of the XSF on first start: the Editor, five Council members, the Board and two
- * authors, with the authorizations Tasklist needs. Safe to run on every start; it runs as soon as the
- * engine is built.
+ * The XSF's groups (the Editor, the Council, the Board, the authors) with the authorizations Tasklist
+ * needs and its two filters, on every start; and with {@code xepflow.demo.enabled} the demo people:
+ * the Editor, five Council members, the Board and two authors. An operator then only adds people to
+ * the groups (Admin): with the demo off, there were neither groups nor authorizations, and an author
+ * added by hand was refused their ProtoXEP. Safe to run on every start; it runs as soon as the engine
+ * is built.
  */
 @Component
 @Order(1)
-@ConditionalOnProperty(name = "xepflow.demo.enabled", havingValue = "true")
-public class DemoIdentity extends OnceTheEngineIsBuilt {
+public class XsfIdentity extends OnceTheEngineIsBuilt {
   private static final Map<String, String> GROUPS = Map.of(
       XsfGroups.EDITOR, "XMPP Extensions Editor",
       XsfGroups.COUNCIL, "XMPP Council",
@@ -63,12 +64,14 @@ public class DemoIdentity extends OnceTheEngineIsBuilt {
   /** What authors start from Tasklist: a ProtoXEP, and a new version of their XEP. */
   private static final List<String> AUTHOR_STARTS = List.of("protoxep-submission", "submit-new-version");
 
+  private final boolean demo;
   private final String password;
   private IdentityService identityService;
   private AuthorizationService authorizationService;
   private FilterService filterService;
 
-  public DemoIdentity(@Value("${xepflow.demo.password}") String password) {
+  public XsfIdentity(@Value("${xepflow.demo.enabled}") boolean demo, @Value("${xepflow.demo.password}") String password) {
+    this.demo = demo;
     this.password = password;
   }
 
@@ -78,7 +81,9 @@ public class DemoIdentity extends OnceTheEngineIsBuilt {
     authorizationService = engine.getAuthorizationService();
     filterService = engine.getFilterService();
     GROUPS.forEach(this::group);
-    USERS.forEach(this::user);
+    if (demo) {
+      USERS.forEach(this::user);
+    }
     for (String group : GROUPS.keySet()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
