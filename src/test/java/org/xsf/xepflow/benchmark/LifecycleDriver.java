@@ -77,6 +77,7 @@ class LifecycleDriver extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     recordImplementation(call, "Prosody", "MIT", true, true);
     recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    proposeForFinal(call, "1.0");
     castVotes(lifecycle, UNANIMOUS);
     runAllDueJobs(lifecycle);
     expectStatus(lifecycle, XepStatus.Final);

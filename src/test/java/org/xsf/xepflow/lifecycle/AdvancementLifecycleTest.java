@@ -148,6 +148,10 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     recordImplementation(call, "Prosody", "MIT", true, true);
     recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    // XEP-0001 section 8.1: the vote comes once the feedback is incorporated and the XEP checked, on the revision the Editor proposes
+    assertThat(call).isWaitingAt("Task_ProposeForFinal");
+    assertThat(openVote(lifecycle.getId())).isNull();
+    proposeForFinal(call, "1.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "0"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Final);
@@ -312,6 +316,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     recordImplementation(call, "Prosody", "MIT", true, true);
     recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    proposeForFinal(call, "1.0");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "-1"));
 
     // XEP-0001 section 7: a new Last Call, then the newly-elected Council votes anew (not a new Call for Experience)
@@ -319,7 +324,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertThat(lifecycle).isWaitingAt("CallActivity_FinalLastCall");
     assertThat(subjects()).anyMatch(s -> s.startsWith("LAST CALL: XEP-%04d".formatted(number(lifecycle))));
-    lastCallEndsWithProposal(lifecycle, "0.1");
+    lastCallEndsWithProposal(lifecycle, "1.0");
     assertThat(lifecycle).isWaitingAt("CallActivity_FinalVote");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "0", "council5", "0"));
     runAllDueJobs(lifecycle);

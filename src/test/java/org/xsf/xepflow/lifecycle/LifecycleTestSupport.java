@@ -164,6 +164,11 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
     castVotes(parent.getId(), ballots);
   }
 
+  /** The Editor proposes the revision for the vote on Final, the Call for Experience's feedback incorporated. */
+  protected void proposeForFinal(ProcessInstance call, String version) {
+    complete("editor", call.getId(), "Task_ProposeForFinal", Map.of("proposedVersion", version));
+  }
+
   /** The Editor records an implementation presented in the Call for Experience. */
   protected void recordImplementation(ProcessInstance call, String name, String licence, boolean openSource, boolean another) {
     complete("editor", call.getId(), "Task_RecordImplementation", Map.of("implementationPresented", true,
