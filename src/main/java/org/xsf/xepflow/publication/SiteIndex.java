@@ -1,6 +1,6 @@
 package org.xsf.xepflow.publication;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
+import static org.xsf.xepflow.document.XmlText.escape;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,10 @@ import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepType;
 import org.xsf.xepflow.registry.XepVersionRepository;
 
-/** The list of all XEPs (extensions/index.html) and the Atom feed of changes (extensions/feed.xml). */
+/**
+ * The list of all XEPs (extensions/index.html) and the Atom feed of changes (extensions/feed.xml).
+ * Both escape their texts as XML: the feed is XML, and the page carries no control characters either.
+ */
 @Component
 public class SiteIndex {
   private final XepListings xeps;
@@ -40,10 +43,10 @@ public class SiteIndex {
     StringBuilder rows = new StringBuilder();
     for (XepListing xep : xeps.all()) {
       rows.append("<tr data-status=\"").append(xep.status()).append("\" data-type=\"")
-          .append(htmlEscape(xep.type().label())).append("\"><td><a href=\"xep-%04d.html\">".formatted(xep.number()))
-          .append(xep.label()).append("</a></td><td>").append(htmlEscape(xep.title())).append("</td><td>")
-          .append(htmlEscape(xep.type().label())).append("</td><td class=\"status\">").append(xep.status())
-          .append("</td><td>").append(htmlEscape(xep.version())).append("</td><td>")
+          .append(escape(xep.type().label())).append("\"><td><a href=\"xep-%04d.html\">".formatted(xep.number()))
+          .append(xep.label()).append("</a></td><td>").append(escape(xep.title())).append("</td><td>")
+          .append(escape(xep.type().label())).append("</td><td class=\"status\">").append(xep.status())
+          .append("</td><td>").append(escape(xep.version())).append("</td><td>")
           .append(xep.lastUpdated().toString(), 0, 10).append("</td></tr>\n");
     }
     return """
@@ -72,7 +75,7 @@ public class SiteIndex {
   }
 
   private static String options(List<String> values) {
-    return values.stream().map(v -> "<option>" + htmlEscape(v) + "</option>").collect(Collectors.joining());
+    return values.stream().map(v -> "<option>" + escape(v) + "</option>").collect(Collectors.joining());
   }
 
   private record Entry(Instant at, String id, String title, String link, String summary) {
@@ -90,14 +93,15 @@ public class SiteIndex {
         site.xepUrl(v.getXep().getNumber()), v.getRemark())));
     entries.sort(Comparator.comparing(Entry::at).reversed());
     String updated = entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).at().toString();
+    String self = escape(site.url("feed.xml"));
     StringBuilder atom = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>XMPP Extensions: status changes and new versions</title>"
-        + "<id>" + site.url("feed.xml") + "</id><link rel=\"self\" href=\"" + site.url("feed.xml") + "\"/>"
+        + "<id>" + self + "</id><link rel=\"self\" href=\"" + self + "\"/>"
         + "<updated>" + updated + "</updated><author><name>XMPP Extensions Editor</name></author>\n");
     for (Entry e : entries.subList(0, Math.min(50, entries.size()))) {
-      atom.append("<entry><id>").append(site.url("feed.xml")).append('#').append(e.id()).append("</id><title>")
-          .append(htmlEscape(e.title())).append("</title><link href=\"").append(e.link()).append("\"/><updated>")
-          .append(e.at()).append("</updated><summary>").append(htmlEscape(e.summary() == null ? "" : e.summary()))
+      atom.append("<entry><id>").append(self).append('#').append(escape(e.id())).append("</id><title>")
+          .append(escape(e.title())).append("</title><link href=\"").append(escape(e.link())).append("\"/><updated>")
+          .append(e.at()).append("</updated><summary>").append(escape(e.summary() == null ? "" : e.summary()))
           .append("</summary></entry>\n");
     }
     return atom.append("</feed>\n").toString();

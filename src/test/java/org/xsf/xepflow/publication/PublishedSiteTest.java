@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
 
 /** The site the processes publish: XEP pages, the attic, tmp/, the index and the feed. */
@@ -93,6 +97,26 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(Files.readString(site.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
         .contains("Provisional version");
     assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number(lifecycle))))).doesNotContain("<td>1.1</td>");
+  }
+
+  @Test
+  void theFeedIsXmlWhateverARemarkSays() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    // HTML's named entities (&eacute;, &mdash;) are undefined in XML; U+001B only an XML 1.1 document may hold
+    String document = nextVersion(lifecycle, "0.2", "Caf\u00e9&#x1B; \u2014 \u201cquoted\u201d &amp; &lt;b&gt;")
+        .replaceFirst("<\\?xml version=\"1.0\"", "<?xml version=\"1.1\"");
+    submitAsAuthor("author1", lifecycle, Map.of("xml", document));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    runDueJobs(newVersion.getId());
+    rebuilt("feed.xml", "XEP-%04d (The 'xmpp.pubsub' URI Scheme) version 0.2".formatted(number(lifecycle)));
+
+    DocumentBuilderFactory parsers = DocumentBuilderFactory.newInstance();
+    parsers.setNamespaceAware(true);
+    Document feed = parsers.newDocumentBuilder().parse(site.resolve("feed.xml").toFile());
+    NodeList summaries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "summary");
+    assertThat(IntStream.range(0, summaries.getLength()).mapToObj(i -> summaries.item(i).getTextContent()))
+        .contains("Caf\u00e9 \u2014 \u201cquoted\u201d & <b>");
   }
 
   /**
