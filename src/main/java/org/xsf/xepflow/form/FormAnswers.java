@@ -21,6 +21,7 @@ import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.xsf.xepflow.document.XmlText;
 
 /**
  * What a Camunda Form accepts, read from its schema, for the engine to hold any submission to:
@@ -165,15 +166,6 @@ public final class FormAnswers {
     return quoted + " needs an answer" + answers + ".";
   }
 
-  /**
-   * A character XML 1.0 does not allow: the texts end up in XEP pages and mails, and PostgreSQL keeps
-   * no U+0000 at all (a server error before).
-   */
-  private static boolean unwritable(int c) {
-    return c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
-        : c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE || c == 0xFFFE || c == 0xFFFF;
-  }
-
   private static Optional<String> number(Field field, Supplier<String> quoted, Object answer) {
     String text = answer.toString();
     BigDecimal number;
@@ -217,7 +209,9 @@ public final class FormAnswers {
     if (!(answer instanceof String)) {
       return Optional.of(quoted.get() + " is a text, not a value of type " + answer.getClass().getSimpleName() + ".");
     }
-    int unwritable = text.codePoints().filter(FormAnswers::unwritable).findFirst().orElse(-1);
+    // only characters XML 1.0 allows: the texts end up in XEP pages and mails, and PostgreSQL keeps
+    // no U+0000 at all (a server error before)
+    int unwritable = text.codePoints().filter(c -> !XmlText.allowed(c)).findFirst().orElse(-1);
     if (unwritable >= 0) {
       return Optional.of(quoted.get() + " holds a character no text of the procedure may hold: U+"
           + String.format("%04X", unwritable) + ".");
