@@ -82,6 +82,20 @@ class XepRendererTest {
   }
 
   @Test
+  void numbersEachSectionByItsPlaceAmongTheSectionsOfItsParent() throws IOException {
+    String xml = Files.readString(Path.of("src/test/resources/xeps/xep-0421.xml"));
+    String body = "<section1 topic='A'><p>a</p><section2 topic='A1'/><p>b</p><section2 topic='A2'>"
+        + "<section3 topic='A2a'/></section2><p>c</p></section1>"
+        + "<section1 topic='B'><section2 topic='B1'/><div><section2 topic='In a div'/></div></section1>";
+    String html = renderer.render(xml.substring(0, xml.indexOf("<section1")) + body + "</xep>",
+        "XEP-0421", "1.0.1", "Draft", null);
+
+    // a section inside other markup is numbered among its siblings there, as xsl:number numbered it
+    assertThat(html).containsSubsequence("<h2>1 A</h2>", "<p>a</p>", "<h3>1.1 A1</h3>", "<p>b</p>", "<h3>1.2 A2</h3>",
+        "<h4>1.2.1 A2a</h4>", "<p>c</p>", "<h2>2 B</h2>", "<h3>2.1 B1</h3>", "<div>", "<h3>2.1 In a div</h3>");
+  }
+
+  @Test
   void aDocumentCannotBringScriptsIntoTheSite() throws IOException {
     String hostile = Files.readString(Path.of("src/test/resources/xeps/inbox/mix.xml"))
         .replaceFirst("<p>", "<p><link url='javascript:alert(1)'>click</link><img src='javascript:alert(2)'/><span onclick='x()'>s</span>");
