@@ -38,6 +38,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Rejected);
     assertThat(lifecycle).isEnded();
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Proposed, XepStatus.Rejected);
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason()).isEqualTo("Rejected by the XMPP Council: No majority for advancing it.");
   }
 
   @Test
@@ -389,6 +390,21 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason())
         .isEqualTo("Advanced by a vote of the XSF Board of Directors on version 0.1.");
+  }
+
+  @Test
+  void aXepTheBoardRejectsIsRejectedByTheBoard() {
+    ProcessInstance lifecycle = accept("author1", "inbox/eax-car.xml", "Procedural");
+    proposeForAdvancement(lifecycle, false);
+    lastCallEndsWithProposal(lifecycle, "0.1");
+    castVotes(lifecycle, Map.of("board1", "+1", "board2", "0", "board3", "0"));
+    endVotingPeriod(lifecycle);
+    complete("editor", lifecycle.getId(), "Task_VoteNotPassed", Map.of("voteDecision", "reject", "voteDecisionReason", "Out of scope."));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Rejected);
+    // it said "by the XMPP Council"
+    assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason()).isEqualTo("Rejected by the XSF Board of Directors: Out of scope.");
   }
 
   @Test

@@ -102,9 +102,9 @@ class PublishedSiteTest extends LifecycleTestSupport {
   @Test
   void theFeedIsXmlWhateverARemarkSays() throws Exception {
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
-    // HTML's named entities (&eacute;, &mdash;) are undefined in XML; U+001B only an XML 1.1 document may hold
-    String document = nextVersion(lifecycle, "0.2", "Caf\u00e9&#x1B; \u2014 \u201cquoted\u201d &amp; &lt;b&gt;")
-        .replaceFirst("<\\?xml version=\"1.0\"", "<?xml version=\"1.1\"");
+    // HTML's named entities (&eacute;, &mdash;) are undefined in XML (control characters, which XML 1.1
+    // documents may hold, the document check refuses in a header; XmlTextTest leaves them out)
+    String document = nextVersion(lifecycle, "0.2", "Caf\u00e9 \u2014 \u201cquoted\u201d &amp; &lt;b&gt;");
     submitAsAuthor("author1", lifecycle, Map.of("xml", document));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
