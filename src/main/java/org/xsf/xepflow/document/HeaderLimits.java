@@ -20,8 +20,8 @@ public final class HeaderLimits {
   public static final int VERSION = 20;
   public static final int INITIALS = 100;
   public static final int REMARK = 4000;
-  /** Control characters but the tab and line breaks, which a header's text takes as spaces. */
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+  /** The control characters XML 1.0 forbids (1.1 allows them as references); DEL and C1 are XML 1.0's. */
+  private static final Pattern CONTROL = Pattern.compile("[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F]");
 
   private HeaderLimits() {
   }

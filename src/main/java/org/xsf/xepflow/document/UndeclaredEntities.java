@@ -1,6 +1,5 @@
 package org.xsf.xepflow.document;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,8 @@ final class UndeclaredEntities {
 
   static List<Finding> in(Document document, byte[] xml) {
     DocumentType doctype = document.getDoctype();
-    String decoded = decode(xml, document.getInputEncoding());
+    // UTF-8: the check refuses any other encoding (EncodingDeclaration)
+    String decoded = new String(xml, StandardCharsets.UTF_8);
     // a byte order mark is no column of the first line
     String text = MarkupBlanked.of(decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded);
     Map<String, Finding> found = new LinkedHashMap<>();
@@ -54,15 +54,6 @@ final class UndeclaredEntities {
       }
     }
     return List.copyOf(found.values());
-  }
-
-  private static String decode(byte[] xml, String encoding) {
-    try {
-      return new String(xml, encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
-    } catch (IllegalArgumentException e) {
-      // an encoding the parser read but Java does not name so: the ASCII-compatible ones read alike
-      return new String(xml, StandardCharsets.ISO_8859_1);
-    }
   }
 
   private static Finding finding(String name, String where) {

@@ -92,11 +92,13 @@ public class ChangeXepStatus implements JavaDelegate {
       xep.publish(edition, HeaderEdits.EDITOR_INITIALS, remark,
           HeaderEdits.addRevision(document, edition, now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), remark), now);
       version = edition;
+    }
+    xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), version);
+    if (edition != null) {
       publisher.xepChanged(xep.getNumber());
     } else {
       publisher.statusChanged(xep.getNumber(), version);
     }
-    xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), version);
     vars.update("status", to.name());
     vars.update("xepType", xep.getType().label());
     vars.update("version", version);

@@ -13,8 +13,11 @@ import org.xsf.xepflow.registry.XepVersionRepository;
 
 /**
  * The revision the Editor types for the vote (XEP-0001 section 7: "one specific revision") must be
- * one the XEP has: the approving body votes on it, and the vote and its announcements name it. The
- * diagram's {@code proposing} field says whether the Editor proposed one, when the form offers more.
+ * the XEP's current version: the approving body votes on it, the vote and its announcements name it,
+ * and an advancement publishes it as version 1.0 or 2.0. An older one would advance a text that is no
+ * longer the XEP's; one still provisional in tmp/ has not been approved (it went Final as 2.0 without
+ * its text). The diagram's {@code proposing} field says whether the Editor proposed one, when the
+ * form offers more.
  */
 @Component("checkProposedRevision")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -33,12 +36,17 @@ public class CheckProposedRevision implements TaskListener {
     }
     int number = new LifecycleVariables(task).xepNumber();
     Object version = task.getVariable("proposedVersion");
-    List<String> known = versions.findByXepNumberOrderByPublishedAtAscIdAsc(number).stream()
-        .map(XepVersionRepository.Number::getVersion).toList();
-    if (version == null || !known.contains(version.toString())) {
+    List<String> official = versions.findByXepNumberOrderByPublishedAtAscIdAsc(number).stream()
+        .filter(v -> !v.isProvisional()).map(XepVersionRepository.Number::getVersion).toList();
+    String current = official.get(official.size() - 1);
+    if (version == null || !official.contains(version.toString())) {
       throw new InvalidInputException("%s to put to the vote: its versions are %s.".formatted(version == null
           ? "Name the revision of " + Xep.label(number) : Xep.label(number) + " has no version " + version,
-          String.join(", ", known)));
+          String.join(", ", official)));
+    }
+    if (!current.equals(version)) {
+      throw new InvalidInputException("Version %s is not the current version of %s: put %s to the vote, the XEP as it is published."
+          .formatted(version, Xep.label(number), current));
     }
   }
 

@@ -32,7 +32,7 @@ public class RecordImplementation implements TaskListener {
     InvalidInputException.atMost("The implementation's name", name.trim(), Implementation.NAME);
     InvalidInputException.atMost("The implementation's licence", licence.trim(), Implementation.LICENCE);
     int xep = new LifecycleVariables(task).xepNumber();
-    // the form shows the last implementation's answers again, and REST takes a completion with none
+    // the same software recorded twice would count twice toward the two implementations
     if (implementations.existsByXepNumberAndNameIgnoreCase(xep, name.trim())) {
       throw new InvalidInputException("\"" + name.trim() + "\" is already recorded as an implementation of "
           + Xep.label(xep) + ": each counts once.");

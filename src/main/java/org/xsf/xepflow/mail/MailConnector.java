@@ -45,6 +45,10 @@ public class MailConnector implements DisposableBean {
       // (TCP delayed acknowledgement); it offers neither STARTTLS nor AUTH, which need EHLO.
       properties.setProperty("mail.smtp.ehlo", "false");
     }
+    if (settings.getSmtp().isStarttls() && settings.getSmtp().isSsl()) {
+      throw new IllegalStateException("xepflow.mail.smtp.starttls and xepflow.mail.smtp.ssl exclude each other: "
+          + "STARTTLS begins TLS on a plain connection (port 587), ssl begins the connection with it (port 465).");
+    }
     // required, not only enabled: a server (or someone between) that offers no STARTTLS got the login in clear
     properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(settings.getSmtp().isStarttls()));
     properties.setProperty("mail.smtp.starttls.required", Boolean.toString(settings.getSmtp().isStarttls()));

@@ -9,6 +9,9 @@ public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, C
   /** A version's number, read without its document. */
   interface Number {
     String getVersion();
+
+    /** In tmp/, waiting for its approval. */
+    boolean isProvisional();
   }
 
   /** A XEP's version numbers, oldest first. */

@@ -165,12 +165,12 @@ class ArchiveImportTest {
             org.assertj.core.groups.Tuple.tuple("status.xml", "Status 'Approved' is"),
             org.assertj.core.groups.Tuple.tuple("six-digits.xml", "'104210' is not a XE"),
             org.assertj.core.groups.Tuple.tuple("html.xml", "This is not a XEP do"),
-            org.assertj.core.groups.Tuple.tuple("latin1.xml", "The document is not "),
+            org.assertj.core.groups.Tuple.tuple("latin1.xml", "The document declare"),
             org.assertj.core.groups.Tuple.tuple("no-version.xml", "The newest revision "),
             org.assertj.core.groups.Tuple.tuple("huge.xml", "The document is larg"));
     assertThat(report.refused()).noneMatch(r -> r.reason().contains("root:"));
     assertThat(report.refused()).filteredOn(r -> r.file().equals("latin1.xml")).extracting(ImportReport.Refused::reason)
-        .containsExactly("The document is not UTF-8 encoded text.");
+        .containsExactly("The document declares the encoding 'ISO-8859-1', but XEP documents are UTF-8: declare encoding='UTF-8', or none.");
     assertThat(xeps.existsById(10422)).isFalse();
     assertThat(xeps.existsById(10423)).isFalse();
     assertThat(xeps.existsById(10424)).isFalse();

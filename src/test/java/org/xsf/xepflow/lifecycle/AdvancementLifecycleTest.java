@@ -44,6 +44,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   @Test
   void remandedToTheAuthorGoesBackToExperimental() {
     ProcessInstance lifecycle = accept("author1", "inbox/account-management.xml", "Standards Track");
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
     proposeForAdvancement(lifecycle, false);
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "-1", "council4", "+1", "council5", "+1"));
@@ -62,6 +63,11 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
 
     assertStatus(lifecycle, XepStatus.Experimental);
     assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
+    // it left the queue when it was proposed: back in Experimental, twelve months without a new version defer it
+    // (it stayed "queued", never deferred nor reminded)
+    advanceClock(Duration.ofDays(370));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
   }
 
   @Test
@@ -152,6 +158,9 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     // XEP-0001 section 8.1: the vote comes once the feedback is incorporated and the XEP checked, on the revision the Editor proposes
     assertThat(call).isWaitingAt("Task_ProposeForFinal");
     assertThat(openVote(lifecycle.getId())).isNull();
+    // the XEP as it is published: Final 2.0 is made of it (an older one's text would have gone Final as 2.0 without 1.1's)
+    assertThatThrownBy(() -> proposeForFinal(call, "1.0")).rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessage("Version 1.0 is not the current version of XEP-%04d: put 1.1 to the vote, the XEP as it is published.".formatted(number));
     proposeForFinal(call, "1.1");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "0"));
     runAllDueJobs(lifecycle);
@@ -228,11 +237,12 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     recordDecision("convert-historical-xep", lifecycle, Map.of());
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Proposed);
-    lastCallEndsWithProposal(lifecycle, "0.1");
+    lastCallEndsWithProposal(lifecycle, "1.0");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Draft);
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.0");
     assertThat(registryEntry(lifecycle).getType()).isEqualTo(org.xsf.xepflow.registry.XepType.STANDARDS_TRACK);
   }
 
@@ -330,6 +340,35 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "0", "council5", "0"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Final);
+  }
+
+  @Test
+  void aChangeApprovedWhileTheVoteOnFinalIsOpenIsPutToANewVote() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    advanceClock(Duration.ofDays(190));
+    runAllDueJobs(lifecycle);
+    complete("editor", lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
+    runAllDueJobs(lifecycle);
+    ProcessInstance call = called(lifecycle, "call-for-experience");
+    advanceClock(Duration.ofDays(15));
+    runAllDueJobs(lifecycle);
+    recordImplementation(call, "Prosody", "MIT", true, true);
+    recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    proposeForFinal(call, "1.0");
+
+    // a vote applies to the revision it was opened on: the change ends it
+    ProcessInstance change = submitDraftChange(lifecycle, "1.1");
+    castVotes(change, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
+    // the Editor proposes it for a new vote on Final (before: a whole new Call for Experience)
+    assertThat(lifecycle).isWaitingAt("Task_ProposeFinalRevisionAgain");
+    complete("editor", lifecycle.getId(), "Task_ProposeFinalRevisionAgain", Map.of("proposedVersion", "1.1"));
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Final);
+    assertThat(registryEntry(lifecycle).currentVersion().getDocument()).contains("<status>Final</status>")
+        .contains("<version>1.1</version>");
   }
 
   @Test
