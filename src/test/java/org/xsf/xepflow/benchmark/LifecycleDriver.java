@@ -68,15 +68,7 @@ class LifecycleDriver extends LifecycleTestSupport {
     lastCallEndsWithProposal(lifecycle, "0.1");
     castVotes(lifecycle, UNANIMOUS);
     runAllDueJobs(lifecycle);
-    advanceClock(Duration.ofDays(190));
-    runAllDueJobs(lifecycle);
-    complete(EDITOR_LOGIN, lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
-    runAllDueJobs(lifecycle);
-    ProcessInstance call = called(lifecycle, "call-for-experience");
-    advanceClock(Duration.ofDays(15));
-    runAllDueJobs(lifecycle);
-    recordImplementation(call, "Prosody", "MIT", true, true);
-    recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    ProcessInstance call = twoImplementationsPresented(lifecycle);
     proposeForFinal(call, "1.0");
     castVotes(lifecycle, UNANIMOUS);
     runAllDueJobs(lifecycle);

@@ -195,13 +195,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   @Test
   void fewerThanTwoImplementationsKeepItDraft() {
     ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
-    advanceClock(Duration.ofDays(190));
-    runAllDueJobs(lifecycle);
-    complete("editor", lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
-    runAllDueJobs(lifecycle);
-    ProcessInstance call = called(lifecycle, "call-for-experience");
-    advanceClock(Duration.ofDays(15));
-    runAllDueJobs(lifecycle);
+    ProcessInstance call = callForExperienceEnded(lifecycle);
     assertThatThrownBy(() -> recordImplementation(call, "n".repeat(Implementation.NAME + 1), "MIT", true, true))
         .rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("The implementation's name: 201 characters");
     // whether another was presented: the gateway after it had nothing to go by (500)
@@ -318,15 +312,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   @Test
   void aFinalVoteTheCouncilDoesNotCompleteInItsTermGetsANewLastCallAndANewVote() {
     ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
-    advanceClock(Duration.ofDays(190));
-    runAllDueJobs(lifecycle);
-    complete("editor", lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
-    runAllDueJobs(lifecycle);
-    ProcessInstance call = called(lifecycle, "call-for-experience");
-    advanceClock(Duration.ofDays(15));
-    runAllDueJobs(lifecycle);
-    recordImplementation(call, "Prosody", "MIT", true, true);
-    recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    ProcessInstance call = twoImplementationsPresented(lifecycle);
     proposeForFinal(call, "1.0");
     castVotes(lifecycle, Map.of("council1", "+1", "council2", "-1"));
 
@@ -345,15 +331,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   @Test
   void aChangeApprovedWhileTheVoteOnFinalIsOpenIsPutToANewVote() {
     ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
-    advanceClock(Duration.ofDays(190));
-    runAllDueJobs(lifecycle);
-    complete("editor", lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
-    runAllDueJobs(lifecycle);
-    ProcessInstance call = called(lifecycle, "call-for-experience");
-    advanceClock(Duration.ofDays(15));
-    runAllDueJobs(lifecycle);
-    recordImplementation(call, "Prosody", "MIT", true, true);
-    recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    ProcessInstance call = twoImplementationsPresented(lifecycle);
     proposeForFinal(call, "1.0");
 
     // a vote applies to the revision it was opened on: the change ends it

@@ -164,6 +164,26 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
     castVotes(parent.getId(), ballots);
   }
 
+  /** Six months in Draft, the Editor issues the Call for Experience, and it ends: the Editor records what was presented. */
+  protected ProcessInstance callForExperienceEnded(ProcessInstance lifecycle) {
+    advanceClock(Duration.ofDays(190));
+    runAllDueJobs(lifecycle);
+    complete("editor", lifecycle.getId(), "Task_IssueCallForExperience", Map.of("callIssued", true));
+    runAllDueJobs(lifecycle);
+    ProcessInstance call = called(lifecycle, "call-for-experience");
+    advanceClock(Duration.ofDays(15));
+    runAllDueJobs(lifecycle);
+    return call;
+  }
+
+  /** The Call for Experience ended with two implementations, one open source: the Editor proposes a revision for Final. */
+  protected ProcessInstance twoImplementationsPresented(ProcessInstance lifecycle) {
+    ProcessInstance call = callForExperienceEnded(lifecycle);
+    recordImplementation(call, "Prosody", "MIT", true, true);
+    recordImplementation(call, "ejabberd", "GPL-2.0", true, false);
+    return call;
+  }
+
   /** The Editor proposes the revision for the vote on Final, the Call for Experience's feedback incorporated. */
   protected void proposeForFinal(ProcessInstance call, String version) {
     complete("editor", call.getId(), "Task_ProposeForFinal", Map.of("proposedVersion", version));
