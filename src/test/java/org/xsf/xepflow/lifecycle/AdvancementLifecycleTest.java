@@ -329,6 +329,22 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
+  void noRevisionIsProposedForFinalWhileAChangeIsUnderWay() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    ProcessInstance call = twoImplementationsPresented(lifecycle);
+    ProcessInstance change = submitDraftChange(lifecycle, "1.1");
+
+    // a vote on Final that passed ended the change's vote, and the change with it
+    assertThatThrownBy(() -> proposeForFinal(call, "1.0")).rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessage("A new version of XEP-%04d is under review or vote: propose a revision once it is published or dropped."
+            .formatted(number(lifecycle)));
+    castVotes(change, Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+    proposeForFinal(call, "1.1");
+    assertThat(lifecycle).isWaitingAt("CallActivity_FinalVote");
+  }
+
+  @Test
   void aChangeApprovedWhileTheVoteOnFinalIsOpenIsPutToANewVote() {
     ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
     ProcessInstance call = twoImplementationsPresented(lifecycle);
