@@ -1,6 +1,5 @@
 package org.xsf.xepflow.submission;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,12 +8,10 @@ import org.xsf.xepflow.identity.XsfGroups;
 
 /**
  * "Request acceptance by the XMPP Council": the objection window goes to the Council members of
- * the moment it opens, one task each, with no answer of an earlier round.
+ * the moment it opens, one task each (the window's start listeners clear an earlier round's answers).
  */
 @Component("requestCouncilAcceptance")
 public class RequestCouncilAcceptance implements JavaDelegate {
-  /** What the Council members and the meeting answer in the objection window. */
-  private static final List<String> ANSWERS = List.of("objects", "objectionReasons", "meetingObjects", "meetingMinutes");
   private final People people;
 
   public RequestCouncilAcceptance(People people) {
@@ -25,11 +22,5 @@ public class RequestCouncilAcceptance implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariable("councilMembers", people.membersOf(XsfGroups.COUNCIL));
     execution.setVariable("objection", false);
-    // the answers live in the process: a member who sends none would otherwise get the last round's
-    for (String answer : ANSWERS) {
-      if (execution.hasVariable(answer)) {
-        execution.setVariable(answer, null);
-      }
-    }
   }
 }
