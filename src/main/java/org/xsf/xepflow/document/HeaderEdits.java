@@ -1,5 +1,7 @@
 package org.xsf.xepflow.document;
 
+import static org.xsf.xepflow.document.XmlText.escape;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,9 +55,5 @@ public final class HeaderEdits {
     }
     Matcher m = pattern.matcher(text).region(header.start(1), header.end(1));
     return m.find() ? m : null;
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
