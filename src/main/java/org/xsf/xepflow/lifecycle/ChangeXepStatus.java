@@ -57,17 +57,15 @@ public class ChangeXepStatus implements JavaDelegate {
 
   /**
    * The document version a XEP advanced to Draft or Active is published as, 1.0, or to Final, 2.0
-   * (XEP-0001 sections 8.1 and 10), when it is not there yet; null when none is due. An imported
-   * XEP's current version may have no document to edit.
+   * (XEP-0001 sections 8.1 and 10), when it is not there yet; null when none is due.
    */
-  private static String edition(Xep xep, XepStatus to, String current) {
+  private static String edition(XepStatus to, String current) {
     String edition = switch (to) {
       case Draft, Active -> "1.0";
       case Final -> "2.0";
       default -> null;
     };
-    return edition == null || new ComparableVersion(current).compareTo(new ComparableVersion(edition)) >= 0
-        || xep.version(edition).isPresent() || xep.currentVersion().getDocument() == null ? null : edition;
+    return edition == null || new ComparableVersion(current).compareTo(new ComparableVersion(edition)) >= 0 ? null : edition;
   }
 
   @Override
@@ -85,16 +83,17 @@ public class ChangeXepStatus implements JavaDelegate {
       xep.setSupersededBy(successor == null || successor.isBlank() ? null : successor.trim());
     }
     String version = versions.currentVersionOf(xep);
-    String edition = edition(xep, to, version);
-    if (edition != null) {
-      String document = HeaderEdits.replaceElement(xep.currentVersion().getDocument(), "status", to.name());
+    String edition = edition(to, version);
+    // an imported XEP's current version may have no document to edit
+    String document = edition == null || xep.version(edition).isPresent() ? null : xep.currentVersion().getDocument();
+    if (document != null) {
       String remark = to + ": " + vars.string("statusReason");
-      xep.publish(edition, HeaderEdits.EDITOR_INITIALS, remark,
-          HeaderEdits.addRevision(document, edition, now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), remark), now);
+      xep.publish(edition, HeaderEdits.EDITOR_INITIALS, remark, HeaderEdits.addRevision(HeaderEdits.replaceElement(
+          document, "status", to.name()), edition, now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), remark), now);
       version = edition;
     }
     xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), version);
-    if (edition != null) {
+    if (document != null) {
       publisher.xepChanged(xep.getNumber());
     } else {
       publisher.statusChanged(xep.getNumber(), version);
