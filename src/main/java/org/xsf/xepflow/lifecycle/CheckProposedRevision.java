@@ -50,7 +50,7 @@ public class CheckProposedRevision implements TaskListener {
       throw new InvalidInputException("Version %s is not the current version of %s: put %s to the vote, the XEP as it is published."
           .formatted(version, Xep.label(number), current));
     }
-    // a vote on Final that passed ended a change still in review or in its own vote, and the change was lost
+    // a vote on Final that passed would end a change still in review or in its own vote
     if (newVersionUnderWay(task, number)) {
       throw new InvalidInputException("A new version of %s is under review or vote: propose a revision once it is published or dropped."
           .formatted(Xep.label(number)));

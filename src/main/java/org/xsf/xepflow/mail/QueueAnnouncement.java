@@ -28,6 +28,11 @@ public class QueueAnnouncement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    start(execution, to, subject, text);
+  }
+
+  /** Starts the announcement of the message these fields of a step or listener give. */
+  static void start(DelegateExecution execution, Expression to, Expression subject, Expression text) {
     Map<String, Object> message = Map.of("to", field("to", to, execution),
         "subject", field("subject", subject, execution), "text", field("text", text, execution),
         ANNOUNCED_BY, execution.getProcessInstanceId());

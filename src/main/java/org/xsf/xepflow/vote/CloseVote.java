@@ -22,4 +22,15 @@ public class CloseVote implements JavaDelegate {
     votes.findById((Long) execution.getVariable("voteId")).orElseThrow()
         .close((String) execution.getVariable("voteOutcome"), ClockUtil.getCurrentTime().toInstant());
   }
+
+  /**
+   * The vote's end listener: a vote whose process was cancelled from outside (the change it decided
+   * ended with its XEP's Draft state) is closed as "cancelled" rather than left open for good.
+   */
+  public void whenCancelled(DelegateExecution execution) {
+    if (execution.isCanceled() && execution.getVariable("voteId") instanceof Long voteId) {
+      votes.findById(voteId).filter(vote -> vote.getClosedAt() == null)
+          .ifPresent(vote -> vote.close("cancelled", ClockUtil.getCurrentTime().toInstant()));
+    }
+  }
 }

@@ -13,11 +13,16 @@ import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.ImplementationRepository;
 import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.vote.VoteRepository;
 
 /** Proposal, votes, Draft, Final, Active, Deprecated, Obsolete (XEP-0001 sections 7 to 11). */
 class AdvancementLifecycleTest extends LifecycleTestSupport {
+  private static final Map<String, String> UNANIMOUS =
+      Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1");
   @Autowired
   private ImplementationRepository implementations;
+  @Autowired
+  private VoteRepository votes;
 
   @Test
   void rejectedAfterAVoteThatDoesNotPass() {
@@ -363,6 +368,38 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Final);
     assertThat(registryEntry(lifecycle).currentVersion().getDocument()).contains("<status>Final</status>")
         .contains("<version>1.1</version>");
+    // a change that ended on its own is no change cut short
+    assertThat(subjects()).noneMatch(subject -> subject.startsWith("Not published:"));
+  }
+
+  @Test
+  void aChangeStillUnderVoteWhenTheXepGoesFinalEndsWithWordToItsAuthorAndTheList() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    ProcessInstance call = twoImplementationsPresented(lifecycle);
+    proposeForFinal(call, "1.0");
+    ProcessInstance change = submitDraftChange(lifecycle, "1.1");
+    castVotes(change, Map.of("council1", "+1"));
+    String changeVote = openVote(change.getId());
+
+    castVotes(called(lifecycle, "council-vote").getId(), UNANIMOUS);
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Final);
+    // the change ended with the Draft state without a word to anyone, and its vote stayed open
+    assertThat(change).isEnded();
+    String label = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
+    assertThat(mailsTitled("Not published: version 1.1 of " + label)).singleElement()
+        .satisfies(mail -> assertThat(recipient(mail)).isEqualTo("author1@example.org"));
+    assertThat(mailsTitled("WITHDRAWN: proposed change to " + label + " version 1.1")).singleElement()
+        .satisfies(mail -> assertThat(recipient(mail)).isEqualTo("standards@xmpp.org"));
+    assertThat(votes.findByXepNumberOrderById(number(lifecycle))).filteredOn(v -> v.getVersion().equals("1.1"))
+        .singleElement().satisfies(vote -> {
+          assertThat(vote.getOutcome()).isEqualTo("cancelled");
+          assertThat(vote.getClosedAt()).isNotNull();
+        });
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(changeVote).singleResult().getEndTime())
+        .isNotNull();
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("2.0");
   }
 
   @Test

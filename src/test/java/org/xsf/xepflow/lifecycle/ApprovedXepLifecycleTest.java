@@ -70,6 +70,25 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aChangeAwaitingTheEditorWhenTheCouncilDeprecatesTheXepEndsWithWordToItsAuthor() {
+    ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Clarified")));
+    ProcessInstance change = called(lifecycle, "new-version");
+
+    recordDecision("council-decision-approved", lifecycle, Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0065"));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Deprecated);
+    assertThat(change).isEnded();
+    String label = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
+    assertThat(mailsTitled("Not published: version 1.1 of " + label)).singleElement()
+        .satisfies(mail -> assertThat(recipient(mail)).isEqualTo("author2@example.org"));
+    // never announced provisionally (not a Draft XEP), so nothing to withdraw on the list
+    assertThat(subjects()).noneMatch(subject -> subject.startsWith("WITHDRAWN:"));
+  }
+
+  @Test
   void theCouncilDeprecatesADraftAndLaterDeclaresItObsolete() {
     ProcessInstance lifecycle = acceptedDraft("inbox/peptzo.xml");
     recordDecision("council-decision-draft", lifecycle, Map.of("councilDecision", "deprecate"));

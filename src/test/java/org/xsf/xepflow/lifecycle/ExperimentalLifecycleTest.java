@@ -60,7 +60,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertThat(standardsList.messages()).singleElement().satisfies(mail -> {
       assertThat(subject(mail)).isEqualTo("Reminder: XEP-%04d (Message Fastening) will be Deferred in a month".formatted(number(lifecycle)));
-      assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("author1@example.org");
+      assertThat(recipient(mail)).isEqualTo("author1@example.org");
     });
     assertStatus(lifecycle, XepStatus.Experimental);
 

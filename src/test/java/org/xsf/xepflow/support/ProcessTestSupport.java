@@ -304,6 +304,19 @@ public abstract class ProcessTestSupport {
     return standardsList.messages().stream().map(ProcessTestSupport::subject).toList();
   }
 
+  /** The mails anyone received with this subject, oldest first. */
+  protected List<MimeMessage> mailsTitled(String subject) {
+    return standardsList.messages().stream().filter(mail -> subject.equals(subject(mail))).toList();
+  }
+
+  protected static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   protected static String subject(MimeMessage message) {
     try {
       return message.getSubject();

@@ -1,0 +1,31 @@
+package org.xsf.xepflow.mail;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * An end listener that announces its message ({@code to}, {@code subject}, {@code text}) only when
+ * its process or step was cancelled from outside, not when it ended on its own: BPMN has no step for
+ * "was cut short". A change of a XEP still under review or vote ends with the Draft, Final or Active
+ * state that called it (a vote on Final passed, the Council deprecated it), and its author must hear
+ * that it was not published. {@code when}, if given, must also hold (e.g. the list was told of it).
+ */
+@Component("announceWhenCancelled")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+public class AnnounceWhenCancelled implements ExecutionListener {
+  private Expression to;
+  private Expression subject;
+  private Expression text;
+  private Expression when;
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled() && (when == null || Boolean.TRUE.equals(when.getValue(execution)))) {
+      QueueAnnouncement.start(execution, to, subject, text);
+    }
+  }
+}
