@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   private static final ThreadLocal<long[]> VERSION_LOADS = new ThreadLocal<>();
   @Autowired
   private EntityManagerFactory entityManagerFactory;
+  @Autowired
+  private Deadlines deadlines;
 
   @Test
   void acceptanceStartsTheLifecycleAsExperimental() {
@@ -59,7 +62,8 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     advanceClock(Duration.ofDays(335));
     runAllDueJobs(lifecycle);
     assertThat(standardsList.messages()).singleElement().satisfies(mail -> {
-      assertThat(subject(mail)).isEqualTo("Reminder: XEP-%04d (Message Fastening) will be Deferred in a month".formatted(number(lifecycle)));
+      assertThat(subject(mail)).isEqualTo("Reminder: XEP-%04d (Message Fastening) will be Deferred on %s"
+          .formatted(number(lifecycle), deferralDay(lifecycle)));
       assertThat(recipient(mail)).isEqualTo("author1@example.org");
     });
     assertStatus(lifecycle, XepStatus.Experimental);
@@ -223,7 +227,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Experimental);
-    // nor is its author told it will be deferred in a month
+    // nor is its author told it will be deferred
     assertThat(lifecycle).hasPassed("Timer_Inactivity", "End_NoReminder").hasNotPassed("Task_RemindAuthor")
         .isWaitingAt("Gateway_AuthorAction");
 
@@ -231,6 +235,29 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     // without one, it is deferred at once, not twelve months after the timer found it queued
     advanceClock(Duration.ofDays(30));
     recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "unqueue"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
+  }
+
+  @Test
+  void anAuthorWhoseXepLeavesTheQueueInItsTwelfthMonthIsRemindedThen() {
+    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
+    advanceClock(Duration.ofDays(340));
+    runAllDueJobs(lifecycle);
+    assertThat(lifecycle).isWaitingAt("Conditional_OffQueue");
+    standardsListPurged();
+
+    // the reminder's month came while it was queued: it was deferred two weeks later without a word
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "unqueue"));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Experimental);
+    assertThat(standardsList.messages()).singleElement().satisfies(mail -> {
+      assertThat(subject(mail)).isEqualTo("Reminder: XEP-%04d (%s) will be Deferred on %s"
+          .formatted(number(lifecycle), registryEntry(lifecycle).getTitle(), deferralDay(lifecycle)));
+      assertThat(recipient(mail)).isEqualTo("author1@example.org");
+    });
+    advanceClock(Duration.ofDays(26));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deferred);
   }
@@ -297,6 +324,11 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deferred);
     return lifecycle;
+  }
+
+  /** The day twelve months after the XEP's last version, as the reminder names it. */
+  private String deferralDay(ProcessInstance lifecycle) {
+    return deadlines.format(deadlines.after((Date) runtimeService.getVariable(lifecycle.getId(), "inactiveSince"), "P12M"));
   }
 
   private void standardsListPurged() {
