@@ -32,6 +32,7 @@ import org.xsf.xepflow.engine.SystemActor;
 import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.lifecycle.XepLifecycleStart;
 import org.xsf.xepflow.registry.Xep;
+import org.xsf.xepflow.registry.XepNumbers;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepType;
@@ -52,6 +53,7 @@ public class ArchiveImport {
 
   private final XepDocumentChecker checker;
   private final XepRepository xeps;
+  private final XepNumbers numbers;
   private final RuntimeService runtimeService;
   private final SystemActor system;
   private final SitePublisher publisher;
@@ -59,11 +61,12 @@ public class ArchiveImport {
   private final TransactionTemplate transaction;
   private final String steward;
 
-  public ArchiveImport(XepDocumentChecker checker, XepRepository xeps, RuntimeService runtimeService,
+  public ArchiveImport(XepDocumentChecker checker, XepRepository xeps, XepNumbers numbers, RuntimeService runtimeService,
       SystemActor system, SitePublisher publisher, XepLifecycleStart lifecycle, PlatformTransactionManager transactions,
       @Value("${xepflow.archive.steward}") String steward) {
     this.checker = checker;
     this.xeps = xeps;
+    this.numbers = numbers;
     this.runtimeService = runtimeService;
     this.system = system;
     this.publisher = publisher;
@@ -120,7 +123,14 @@ public class ArchiveImport {
     CheckedDocument checked = checker.check(document);
     XepHeader header = checked.header();
     int number = number(header);
-    if (xeps.existsById(number)) {
+    // an acceptance numbering a ProtoXEP meanwhile would take this number too
+    numbers.lock();
+    Xep existing = xeps.findById(number).orElse(null);
+    if (existing != null) {
+      if (!sameXep(existing, header)) {
+        throw new IllegalArgumentException("%s is already in the registry as '%s', a XEP other than '%s'."
+            .formatted(Xep.label(number), existing.getTitle(), header.title()));
+      }
       return new Outcome(number, null);
     }
     String text = Utf8Text.decode(document);
@@ -206,6 +216,13 @@ public class ArchiveImport {
   }
 
   /** The XSF's archive says N/A for a XEP without one; its oldest documents leave the element out. */
+  /** The XEP imported before, or one another numbering authority gave the same number (a ProtoXEP accepted here). */
+  private static boolean sameXep(Xep existing, XepHeader header) {
+    String shortname = shortname(header);
+    return existing.getTitle().equals(header.title())
+        || !NO_SHORTNAME.equals(shortname) && existing.getShortname().equals(shortname);
+  }
+
   private static String shortname(XepHeader header) {
     return header.shortname() == null || header.shortname().isBlank() ? NO_SHORTNAME : header.shortname();
   }

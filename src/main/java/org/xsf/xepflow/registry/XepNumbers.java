@@ -30,6 +30,12 @@ public class XepNumbers {
 
   /** To be called in the transaction that stores the XEP: the number is this transaction's until it ends. */
   public int next() {
+    lock();
+    return xeps.findFirstByOrderByNumberDesc().map(Xep::getNumber).orElse(0) + 1;
+  }
+
+  /** Holds the numbering until this transaction ends, as a XEP stored under a number of its own must. */
+  public void lock() {
     if (entityManager.find(XepNumbering.class, XepNumbering.ROW, LockModeType.PESSIMISTIC_WRITE) == null) {
       try {
         ownTransaction.executeWithoutResult(status -> entityManager.persist(new XepNumbering(XepNumbering.ROW)));
@@ -38,6 +44,5 @@ public class XepNumbers {
       }
       entityManager.find(XepNumbering.class, XepNumbering.ROW, LockModeType.PESSIMISTIC_WRITE);
     }
-    return xeps.findFirstByOrderByNumberDesc().map(Xep::getNumber).orElse(0) + 1;
   }
 }

@@ -3,9 +3,12 @@ package org.xsf.xepflow.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -26,6 +29,7 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.document.HeaderLimits;
 import org.xsf.xepflow.registry.StatusChange;
+import org.xsf.xepflow.registry.XepNumbers;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepStatus;
 
@@ -36,7 +40,7 @@ import org.xsf.xepflow.registry.XepStatus;
 // An engine name without a hyphen: the starter ignores one with a hyphen, and an engine named "default"
 // would take engine-rest over from the shared test context's engine in the same JVM.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:xepflow-import;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:xepflow-import;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "camunda.bpm.process-engine-name=xepflowImport", "xepflow.site.dir=target/test-site-import",
     "xepflow.source-control.dir=target/test-xep-sources-import"})
 @ActiveProfiles("test")
@@ -61,6 +65,8 @@ class ArchiveImportTest {
   TestRestTemplate http;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  XepNumbers xepNumbers;
 
   @AfterEach
   void resetClock() {
@@ -231,6 +237,60 @@ class ArchiveImportTest {
     assertThat(report.refused().get(0).reason()).startsWith("Could not be stored: ");
     assertThat(xeps.existsById(10451)).isTrue();
     assertThat(xeps.existsById(10452)).isFalse();
+  }
+
+  @Test
+  void anotherXepUnderANumberTheRegistryHasIsRefusedAndTheSameOneIsLeftAlone(@TempDir Path first, @TempDir Path second)
+      throws Exception {
+    String xep421 = Files.readString(ARCHIVE.resolve("xep-0421.xml"));
+    Files.writeString(first.resolve("xep-10461.xml"), xep421.replace("<number>0421</number>", "<number>10461</number>"));
+    archiveImport.importFolder(first);
+    String xep = Files.readString(ARCHIVE.resolve("xep-0030.xml"));
+    String other = xep.replaceFirst("<number>\\d+</number>", "<number>10461</number>");
+    Files.writeString(second.resolve("xep-10461.xml"), other);
+
+    // it was counted as "already known", and the archive's XEP was never imported
+    ImportReport report = archiveImport.importFolder(second);
+    assertThat(report.alreadyKnown()).isEmpty();
+    assertThat(report.refused()).singleElement().satisfies(refused -> assertThat(refused.reason())
+        .isEqualTo("XEP-10461 is already in the registry as '%s', a XEP other than '%s'."
+            .formatted(xeps.findById(10461).orElseThrow().getTitle(), "Service Discovery")));
+    assertThat(archiveImport.importFolder(first).alreadyKnown()).containsExactly(10461);
+  }
+
+  @Test
+  void anImportWaitsForAnAcceptanceThatIsNumberingAProtoXep(@TempDir Path warmUp, @TempDir Path folder) throws Exception {
+    String xep421 = Files.readString(ARCHIVE.resolve("xep-0421.xml"));
+    Files.writeString(warmUp.resolve("xep-10470.xml"), xep421.replace("<number>0421</number>", "<number>10470</number>"));
+    Files.writeString(folder.resolve("xep-10471.xml"), xep421.replace("<number>0421</number>", "<number>10471</number>"));
+    long start = System.nanoTime();
+    archiveImport.importFolder(warmUp);
+    // long enough for the import to finish, had it not waited
+    long hold = Math.max(1000, 3 * Duration.ofNanos(System.nanoTime() - start).toMillis());
+    CountDownLatch numbering = new CountDownLatch(1);
+    AtomicReference<Instant> released = new AtomicReference<>();
+    Thread acceptance = new Thread(() -> transaction.executeWithoutResult(status -> {
+      xepNumbers.next();
+      numbering.countDown();
+      sleep(hold);
+      released.set(Instant.now());
+    }));
+    acceptance.start();
+    numbering.await();
+    archiveImport.importFolder(folder);
+    Instant imported = Instant.now();
+    acceptance.join();
+
+    assertThat(xeps.existsById(10471)).isTrue();
+    assertThat(imported).isAfterOrEqualTo(released.get());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
