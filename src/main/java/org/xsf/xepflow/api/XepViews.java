@@ -48,9 +48,11 @@ final class XepViews {
     }
   }
 
-  record VersionView(String version, Instant publishedAt, String initials, String remark, boolean provisional) {
+  record VersionView(String version, Instant publishedAt, String initials, String remark, boolean provisional,
+      boolean editorial) {
     static VersionView of(XepVersion v) {
-      return new VersionView(v.getVersion(), v.getPublishedAt(), v.getInitials(), v.getRemark(), v.isProvisional());
+      return new VersionView(v.getVersion(), v.getPublishedAt(), v.getInitials(), v.getRemark(), v.isProvisional(),
+          v.isEditorial());
     }
   }
 

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.xsf.xepflow.document.XmlText;
 
 /**
@@ -144,11 +145,25 @@ public final class FormAnswers {
   }
 
   private boolean hidden(Field field, Function<String, Object> answers) {
-    VariableMap known = Variables.createVariables();
-    fields.forEach(other -> known.putValue(other.key(), answers.apply(other.key())));
-    readOnly.forEach(shown -> known.putValue(shown, answers.apply(shown)));
+    // Tasklist evaluates a condition on the step's variables, not only its fields (the XEP's status)
+    VariableContext known = new VariableContext() {
+      @Override
+      public TypedValue resolve(String name) {
+        return Variables.untypedValue(answers.apply(name));
+      }
+
+      @Override
+      public boolean containsVariable(String name) {
+        return true;
+      }
+
+      @Override
+      public Set<String> keySet() {
+        return Set.of();
+      }
+    };
     return field.hiddenWhen().stream().anyMatch(condition ->
-        Boolean.TRUE.equals(FEEL.evaluateSimpleExpression(condition, known.asVariableContext())));
+        Boolean.TRUE.equals(FEEL.evaluateSimpleExpression(condition, known)));
   }
 
   private static String quoted(Field field, Function<String, Object> answers) {

@@ -13,7 +13,8 @@ import org.xsf.xepflow.registry.XepRepository;
 
 /**
  * "Publish the new version" (XEP-0001 section 6): put under source control in the XEPs database,
- * published at the XEP's canonical address. A vote open on an older revision no longer applies.
+ * published at the XEP's canonical address, marked as an editorial change when the Editor published it
+ * as not material. A vote open on an older revision no longer applies.
  */
 @Component("publishNewVersion")
 public class PublishNewVersion implements JavaDelegate {
@@ -38,7 +39,7 @@ public class PublishNewVersion implements JavaDelegate {
     xep.version(version).filter(v -> v.isProvisional()).ifPresentOrElse(
         provisional -> provisional.approve(now),
         () -> xep.publish(version, vars.string("versionInitials"), vars.string("versionRemark"),
-            vars.string("xml"), now));
+            vars.string("xml"), now, vars.flag("editorialChange")));
     publisher.xepChanged(xep.getNumber());
     execution.setVariable("xepUrl", site.xepUrl(xep.getNumber()));
     execution.setVariable("version", version);

@@ -86,19 +86,24 @@ public class Xep {
   }
 
   public void publish(String version, String initials, String remark, String document, Instant at) {
-    versions.add(new XepVersion(this, version, initials, remark, document, at, false));
+    publish(version, initials, remark, document, at, false);
+  }
+
+  /** With {@code editorial}, a change to a Draft or Final XEP published at once as not material. */
+  public void publish(String version, String initials, String remark, String document, Instant at, boolean editorial) {
+    versions.add(new XepVersion(this, version, initials, remark, document, at, false, editorial));
     this.lastUpdated = at;
   }
 
   /** An earlier version known from a document's revision history (import of the XSF's archive). */
   public void recordEarlierVersion(String version, String initials, String remark, Instant at) {
-    versions.add(new XepVersion(this, version, initials, remark, null, at, false));
+    versions.add(new XepVersion(this, version, initials, remark, null, at, false, false));
   }
 
   /** A material change to a Draft XEP, published in tmp/ until the Council approves it. */
   public XepVersion publishProvisionally(String version, String initials, String remark,
       String document, Instant at) {
-    XepVersion provisional = new XepVersion(this, version, initials, remark, document, at, true);
+    XepVersion provisional = new XepVersion(this, version, initials, remark, document, at, true, false);
     versions.add(provisional);
     return provisional;
   }

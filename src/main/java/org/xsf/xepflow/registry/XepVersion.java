@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.hibernate.annotations.ColumnDefault;
 import org.xsf.xepflow.document.HeaderLimits;
 
 /** One published version of a XEP (0.1, 0.2 ... 1.0 ...) with its document. */
@@ -37,12 +38,19 @@ public class XepVersion {
   private Instant publishedAt;
   /** Published in tmp/ only, awaiting the Council's approval (XEP-0001 section 8.1). */
   private boolean provisional;
+  /**
+   * A change to a Draft or Final XEP the Editor published at once as not material (XEP-0001 sections
+   * 8.1, 10), without the Council's approval: what the Council may demand be reversed.
+   */
+  @ColumnDefault("false")
+  @Column(nullable = false)
+  private boolean editorial;
 
   protected XepVersion() {
   }
 
   XepVersion(Xep xep, String version, String initials, String remark, String document, Instant at,
-      boolean provisional) {
+      boolean provisional, boolean editorial) {
     this.xep = xep;
     this.version = version;
     // an archive's revision can lack its initials; the column keeps that as none
@@ -51,6 +59,7 @@ public class XepVersion {
     this.document = document;
     this.publishedAt = at;
     this.provisional = provisional;
+    this.editorial = editorial;
   }
 
   /** The Council approved the change: it becomes the official version. */
@@ -62,6 +71,10 @@ public class XepVersion {
 
   public boolean isProvisional() {
     return provisional;
+  }
+
+  public boolean isEditorial() {
+    return editorial;
   }
 
   public Xep getXep() {

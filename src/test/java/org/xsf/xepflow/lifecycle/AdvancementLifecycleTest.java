@@ -522,7 +522,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   private ProcessInstance submitDraftChange(ProcessInstance lifecycle, String version) {
     submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, version, "Material change")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
-    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish", "changeKind", "material"));
     runAllDueJobs(lifecycle);
     return newVersion;
   }

@@ -92,7 +92,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
     submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Material change")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
-    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish", "changeKind", "material"));
 
     assertThat(Files.readString(site.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
         .contains("Provisional version");

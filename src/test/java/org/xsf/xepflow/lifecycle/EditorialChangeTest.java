@@ -1,0 +1,126 @@
+package org.xsf.xepflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepVersion;
+
+/**
+ * Changes to Draft and Final XEPs the Editor judges not material, published at once (XEP-0001
+ * sections 8.1, 10), next to the material ones, which the Council approves first.
+ */
+class EditorialChangeTest extends LifecycleTestSupport {
+  private static final Map<String, String> UNANIMOUS =
+      Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1");
+
+  @Test
+  void anEditorialChangeToADraftIsPublishedAndAnnouncedAtOnceWithoutAVote() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    ProcessInstance change = reviewedChange(lifecycle, "1.0.1", "Editorial: fixed a typo.",
+        Map.of("versionDecision", "publish", "changeKind", "editorial"));
+    runAllDueJobs(lifecycle);
+
+    assertThat(change).hasPassed("Task_PublishNewVersion", "Task_AnnounceNewVersion", "End_VersionPublished")
+        .hasNotPassed("Task_PublishProvisionally", "CallActivity_ApproveChange").isEnded();
+    assertThat(openVote(lifecycle.getId())).isNull();
+    XepVersion published = registryEntry(lifecycle).currentVersion();
+    assertThat(published.getVersion()).isEqualTo("1.0.1");
+    assertThat(published.isProvisional()).isFalse();
+    assertThat(published.isEditorial()).isTrue();
+    assertThat(registryEntry(lifecycle).version("1.0")).get().extracting(XepVersion::isEditorial).isEqualTo(false);
+    assertThat(runtimeService.getVariable(lifecycle.getId(), "version")).isEqualTo("1.0.1");
+    assertThat(announcement("UPDATED: XEP-%04d".formatted(number(lifecycle))))
+        .contains("Version 1.0.1 of XEP-%04d".formatted(number(lifecycle)), "Editorial: fixed a typo.",
+            "published this version as an editorial change", "(XEP-0001 section 8.1)",
+            "The XMPP Council may demand its reversal.");
+    assertStatus(lifecycle, XepStatus.Draft);
+  }
+
+  @Test
+  void aFinalXepTakesAnEditorialChangeAtOnceAndAMaterialOneAfterTheCouncilsVote() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    proposeForFinal(twoImplementationsPresented(lifecycle), "1.0");
+    castVotes(lifecycle, UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Final);
+
+    ProcessInstance editorial = reviewedChange(lifecycle, "2.0.1", "Editorial: fixed a broken link.",
+        Map.of("versionDecision", "publish", "changeKind", "editorial"));
+    runAllDueJobs(lifecycle);
+    assertThat(editorial).hasNotPassed("CallActivity_ApproveChange").isEnded();
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("2.0.1");
+    assertThat(announcement("UPDATED: XEP-%04d".formatted(number(lifecycle)))).contains("(XEP-0001 section 10)");
+
+    // material: as before, the Council votes first, nothing goes to tmp/
+    ProcessInstance material = reviewedChange(lifecycle, "2.1", "New feature.",
+        Map.of("versionDecision", "publish", "changeKind", "material"));
+    assertThat(material).isWaitingAt("CallActivity_ApproveChange").hasNotPassed("Task_PublishProvisionally");
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("2.0.1");
+    castVotes(material.getId(), UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("2.1");
+    assertThat(registryEntry(lifecycle).currentVersion().isEditorial()).isFalse();
+  }
+
+  @Test
+  void everyChangeToAnActiveXepGoesToTheApprovingBodyWhateverTheEditorSends() {
+    ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    assertStatus(lifecycle, XepStatus.Active);
+
+    // the form hides the question for an Active XEP; an answer sent anyway changes nothing
+    ProcessInstance change = reviewedChange(lifecycle, "1.1", "Clarified.",
+        Map.of("versionDecision", "publish", "changeKind", "editorial"));
+    assertThat(change).isWaitingAt("CallActivity_ApproveChange");
+    castVotes(change.getId(), UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
+    assertThat(registryEntry(lifecycle).currentVersion().isEditorial()).isFalse();
+    assertThat(announcement("UPDATED: XEP-%04d".formatted(number(lifecycle)))).doesNotContain("editorial");
+  }
+
+  @Test
+  void aChangeToADraftIsNotPublishedUntilTheEditorSaysWhetherItIsMaterial() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.0.1", "A change")));
+    ProcessInstance change = called(lifecycle, "new-version");
+
+    assertThatThrownBy(() -> complete("editor", change.getId(), "Task_EditorReviewVersion",
+        Map.of("versionDecision", "publish"))).isInstanceOf(InvalidInputException.class)
+        .hasMessage("\"Could the change reasonably be construed as material?\" needs an answer: material, editorial.");
+    assertThatThrownBy(() -> complete("editor", change.getId(), "Task_EditorReviewVersion",
+        Map.of("versionDecision", "publish", "changeKind", "typo"))).rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("'typo' is not an answer to \"Could the change reasonably be construed as material?\"");
+    // an operator, whom the forms do not hold, gets no further: no way out of the gateway without the answer
+    assertThatThrownBy(() -> as("admin", () -> processEngine.getTaskService().complete(
+        processEngine.getTaskService().createTaskQuery().processInstanceId(change.getId()).singleResult().getId(),
+        Map.of("versionDecision", "publish")))).hasMessageContaining("Gateway_MaterialChange");
+
+    assertThat(change).isWaitingAt("Task_EditorReviewVersion");
+    assertThat(registryEntry(lifecycle).version("1.0.1")).isEmpty();
+    // sending it back needs no answer about the change
+    complete("editor", change.getId(), "Task_EditorReviewVersion",
+        Map.of("versionDecision", "return", "editorComments", "Say what changed."));
+    assertThat(change).isWaitingAt("Task_ReviseVersion");
+  }
+
+  /** The author submits a new version of the XEP and the Editor completes the review with these answers. */
+  private ProcessInstance reviewedChange(ProcessInstance lifecycle, String version, String remark, Map<String, Object> review) {
+    submitAsAuthor(registryEntry(lifecycle).getAuthor(), lifecycle, Map.of("xml", nextVersion(lifecycle, version, remark)));
+    ProcessInstance change = called(lifecycle, "new-version");
+    complete("editor", change.getId(), "Task_EditorReviewVersion", review);
+    return change;
+  }
+
+  /** The body of the newest mail whose subject starts so. */
+  private String announcement(String subjectStart) {
+    return standardsList.messages().stream().filter(m -> subject(m).startsWith(subjectStart))
+        .reduce((first, second) -> second).map(m -> body(m)).orElseThrow();
+  }
+}
