@@ -60,7 +60,7 @@ public class XsfIdentity extends OnceTheEngineIsBuilt {
    */
   private static final List<String> EDITOR_STARTS = List.of("council-term-end", "council-decision-experimental",
       "reassign-xep", "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete",
-      "submit-new-version");
+      "submit-new-version", "council-demands-reversal");
   /** What authors start from Tasklist: a ProtoXEP, and a new version of their XEP. */
   private static final List<String> AUTHOR_STARTS = List.of("protoxep-submission", "submit-new-version");
 

@@ -21,7 +21,8 @@ import org.xsf.xepflow.registry.XepType;
  */
 class RecordDecisionTest extends LifecycleTestSupport {
   private static final List<String> DECISIONS = List.of("council-decision-experimental", "reassign-xep",
-      "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete");
+      "council-decision-draft", "council-decision-approved", "convert-historical-xep", "declare-obsolete",
+      "council-demands-reversal");
 
   @Test
   void theEditorAloneCanStartADecisionInTasklist() {
@@ -80,7 +81,7 @@ class RecordDecisionTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(registryEntry(lifecycle).getType()).isEqualTo(XepType.INFORMATIONAL);
     assertThat(decisionsRecorded()).isEqualTo(decisionsBefore);
-    assertThat(lifecycle).isWaitingAt("Message_RevisedVersionProposed", "Message_CouncilDecisionApproved")
+    assertThat(lifecycle).isWaitingAt("Gateway_ApprovedChangeOrReversal", "Message_CouncilDecisionApproved")
         .isNotWaitingAt("Message_ConvertToStandardsTrack");
   }
 

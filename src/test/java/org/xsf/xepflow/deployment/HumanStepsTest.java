@@ -103,7 +103,8 @@ class HumanStepsTest {
   void versionsXepNumbersAndDatesTypedByHandAreCheckedInTheForm() {
     Map<String, String> patterns = Map.of("proposedVersion", "^\\d+\\.\\d+(\\.\\d+)*$",
         "xep", "^XEP-\\d{4,9}$", "supersededBy", "^XEP-\\d{4,5}$", "interimSuccessor", "^XEP-\\d{4,5}$",
-        "expiresOn", "^\\d{4}-\\d{2}-\\d{2}$", "termEndedOn", "^\\d{4}-\\d{2}-\\d{2}$");
+        "expiresOn", "^\\d{4}-\\d{2}-\\d{2}$", "termEndedOn", "^\\d{4}-\\d{2}-\\d{2}$",
+        "reversedVersion", "^\\d+\\.\\d+(\\.\\d+)*$", "reversalVersion", "^\\d+\\.\\d+(\\.\\d+)*$");
     FORMS.forEach((id, form) -> fields(form).stream()
         .filter(field -> patterns.containsKey(field.path("key").asText()))
         .forEach(field -> {
@@ -119,11 +120,12 @@ class HumanStepsTest {
   void textsTheXepsDatabaseKeepsAreNoLongerInTheFormThanItKeeps() {
     // a reason the Editor gives follows the diagram's words in the status change's reason
     int afterTheDiagramsWords = StatusChange.REASON - 100;
-    Map<String, Integer> kept = Map.of("ballotReasons", Ballot.REASONS, "objectionReasons", CouncilResponse.REASONS,
-        "meetingMinutes", CouncilResponse.REASONS, "implementationName", Implementation.NAME,
-        "implementationLicence", Implementation.LICENCE, "voteDecisionReason", afterTheDiagramsWords,
-        "reassignReason", afterTheDiagramsWords, "obsoleteReason", afterTheDiagramsWords,
-        "proposedVersion", HeaderLimits.VERSION);
+    Map<String, Integer> kept = Map.ofEntries(Map.entry("ballotReasons", Ballot.REASONS),
+        Map.entry("objectionReasons", CouncilResponse.REASONS), Map.entry("meetingMinutes", CouncilResponse.REASONS),
+        Map.entry("implementationName", Implementation.NAME), Map.entry("implementationLicence", Implementation.LICENCE),
+        Map.entry("voteDecisionReason", afterTheDiagramsWords), Map.entry("reassignReason", afterTheDiagramsWords),
+        Map.entry("obsoleteReason", afterTheDiagramsWords), Map.entry("proposedVersion", HeaderLimits.VERSION),
+        Map.entry("reversedVersion", HeaderLimits.VERSION), Map.entry("reversalVersion", HeaderLimits.VERSION));
     Set<String> seen = new HashSet<>();
     FORMS.forEach((id, form) -> fields(form).stream()
         .filter(field -> kept.containsKey(field.path("key").asText()))

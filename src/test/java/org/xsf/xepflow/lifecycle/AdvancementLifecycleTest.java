@@ -492,7 +492,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
 
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
     assertThat(subjects()).contains("UPDATED: XEP-%04d (Proxy Accept Socket Service (PASS))".formatted(number(lifecycle)));
-    assertThat(lifecycle).isWaitingAt("Message_RevisedVersionProposed");
+    assertThat(lifecycle).isWaitingAt("Gateway_ApprovedChangeOrReversal");
   }
 
   private void castVotesAreGone(ProcessInstance lifecycle) {

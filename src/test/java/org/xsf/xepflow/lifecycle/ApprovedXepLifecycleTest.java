@@ -32,7 +32,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     complete("editor", lifecycle.getId(), "Task_ApprovedReaffirmInterim", Map.of("reaffirmed", true));
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(lifecycle).isWaitingAt("Timer_ApprovedInterimExpires", "Message_CouncilDecisionApproved",
-        "Message_RevisedVersionProposed");
+        "Gateway_ApprovedChangeOrReversal");
     advanceClock(Duration.ofDays(185));
     runAllDueJobs(lifecycle);
     complete("editor", lifecycle.getId(), "Task_ApprovedReaffirmInterim", Map.of("reaffirmed", false));
@@ -53,7 +53,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(interim);
     assertStatus(interim, XepStatus.Active);
     assertThat(interim).isWaitingAt("Message_ApprovedSuccessorApproved", "Message_CouncilDecisionApproved",
-        "Message_RevisedVersionProposed");
+        "Gateway_ApprovedChangeOrReversal");
 
     // another XEP's approval is not its successor's
     ProcessInstance unrelated = accept("author2", "inbox/rsf.xml", "Informational");

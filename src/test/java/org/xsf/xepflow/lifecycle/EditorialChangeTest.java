@@ -13,7 +13,8 @@ import org.xsf.xepflow.registry.XepVersion;
 
 /**
  * Changes to Draft and Final XEPs the Editor judges not material, published at once (XEP-0001
- * sections 8.1, 10), next to the material ones, which the Council approves first.
+ * sections 8.1, 10), next to the material ones, which the Council approves first; and the Council's
+ * demand to reverse a change to a Draft, Final or Active XEP.
  */
 class EditorialChangeTest extends LifecycleTestSupport {
   private static final Map<String, String> UNANIMOUS =
@@ -108,6 +109,116 @@ class EditorialChangeTest extends LifecycleTestSupport {
     complete("editor", change.getId(), "Task_EditorReviewVersion",
         Map.of("versionDecision", "return", "editorComments", "Say what changed."));
     assertThat(change).isWaitingAt("Task_ReviseVersion");
+  }
+
+  @Test
+  void theCouncilsDemandReversesTheCurrentVersionOfADraftAsANewVersionWithTheTextBeforeIt() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    int number = number(lifecycle);
+    reviewedChange(lifecycle, "1.0.1", "Editorial: reworded the introduction.",
+        Map.of("versionDecision", "publish", "changeKind", "editorial"));
+    runAllDueJobs(lifecycle);
+    String before = registryEntry(lifecycle).version("1.0").orElseThrow().getDocument();
+
+    ProcessInstance demand = recordDecision("council-demands-reversal", lifecycle,
+        Map.of("reversedVersion", "1.0.1", "reversalVersion", "1.0.2"));
+    runAllDueJobs(lifecycle);
+
+    assertThat(demand).isEnded();
+    XepVersion reversal = registryEntry(lifecycle).currentVersion();
+    assertThat(reversal.getVersion()).isEqualTo("1.0.2");
+    assertThat(reversal.isEditorial()).isFalse();
+    assertThat(reversal.getDocument()).doesNotContain("Editorial: reworded the introduction.")
+        .contains("<status>Draft</status>")
+        .containsPattern("<revision>\\s*<version>1.0.2</version>\\s*<date>[-0-9]+</date>\\s*<initials>XEP Editor</initials>\\s*"
+            + "<remark><p>Reversal of version 1.0.1, as demanded by the XMPP Council: the text of version 1.0.</p></remark>")
+        // the rest is the text of 1.0
+        .endsWith(before.substring(before.indexOf("<revision>")));
+    assertThat(runtimeService.getVariable(lifecycle.getId(), "version")).isEqualTo("1.0.2");
+    assertThat(announcement("REVERSED: XEP-%04d (Data Policy) version 1.0.1".formatted(number)))
+        .contains("The XMPP Council has demanded the reversal of the changes in version 1.0.1 of XEP-%04d".formatted(number),
+            "in the Draft state (XEP-0001 section 8.1)", "Version 1.0.2 has been released with the text of version 1.0.");
+    assertThat(lifecycle).isWaitingAt("Gateway_DraftChangeOrReversal");
+    assertStatus(lifecycle, XepStatus.Draft);
+  }
+
+  @Test
+  void aDemandToReverseIsRefusedAndChangesNothingUnlessItNamesTheCurrentChangeOfADraftFinalOrActiveXepAtRest() {
+    ProcessInstance experimental = accept("author1", "inbox/xor.xml", "Standards Track");
+    assertThatThrownBy(() -> demandReversal(experimental, "0.1", "0.2")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Standards Track) is Experimental: it is not waiting for this".formatted(number(experimental)));
+
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    int number = number(lifecycle);
+    // the status change's own revision is the vote's, not a change
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0", "1.0.1")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("Version 1.0 is the revision XEP-%04d became Draft with, by the approving body's vote: a status is not reversed as a change. Nothing was changed."
+            .formatted(number));
+    reviewedChange(lifecycle, "1.0.1", "Editorial: typo.", Map.of("versionDecision", "publish", "changeKind", "editorial"));
+    runAllDueJobs(lifecycle);
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0", "1.0.2")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("Version 1.0 is not the current version of XEP-%04d: the Council's demand reverses the change of its current version, 1.0.1. Nothing was changed."
+            .formatted(number));
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.1.0")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("Version 1.0.1.0 of XEP-%04d does not come after its version 1.0.1: number the reversal above its current version. Nothing was changed."
+            .formatted(number));
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "0.9")).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Version 0.9 of XEP-%04d does not come after its version".formatted(number));
+    // a change under review: the lifecycle does not take the demand until it is published or dropped
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Under review")));
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.2")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Standards Track) is Draft: it is not waiting for this; it waits for: Publish version 1.1 of XEP-%04d?"
+            .formatted(number, number));
+
+    assertThat(registryEntry(lifecycle).getVersions()).extracting(XepVersion::getVersion).containsExactly("0.1", "1.0", "1.0.1");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("council-demands-reversal").count()).isZero();
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("reverse-change")
+        .processInstanceBusinessKey(String.valueOf(number)).count()).isZero();
+    assertThat(subjects()).noneMatch(subject -> subject.startsWith("REVERSED"));
+  }
+
+  @Test
+  void aReversalEndsAnOpenVoteOnFinalWhichBindsTheRevisionItWasOpenedOn() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
+    reviewedChange(lifecycle, "1.0.1", "Editorial: typo.", Map.of("versionDecision", "publish", "changeKind", "editorial"));
+    runAllDueJobs(lifecycle);
+    proposeForFinal(twoImplementationsPresented(lifecycle), "1.0.1");
+    castVotes(lifecycle, Map.of("council1", "+1", "council2", "+1"));
+
+    demandReversal(lifecycle, "1.0.1", "1.0.2");
+    runAllDueJobs(lifecycle);
+
+    assertThat(openVote(lifecycle.getId())).isNull();
+    assertThat(lifecycle).isWaitingAt("Task_ProposeFinalRevisionAgain");
+    complete("editor", lifecycle.getId(), "Task_ProposeFinalRevisionAgain", Map.of("proposedVersion", "1.0.2"));
+    castVotes(lifecycle, UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Final);
+  }
+
+  @Test
+  void aChangeTheApprovingBodyApprovedToAnActiveXepIsReversedToo() {
+    ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    ProcessInstance change = reviewedChange(lifecycle, "1.1", "Clarified.", Map.of("versionDecision", "publish"));
+    castVotes(change.getId(), UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
+
+    demandReversal(lifecycle, "1.1", "1.2");
+    runAllDueJobs(lifecycle);
+
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.2");
+    assertThat(registryEntry(lifecycle).currentVersion().getDocument()).contains("<status>Active</status>")
+        .contains("Reversal of version 1.1, as demanded by the XMPP Council: the text of version 1.0.");
+    assertThat(announcement("REVERSED: XEP-%04d".formatted(number(lifecycle)))).contains("(XEP-0001 section 10)");
+    assertThat(lifecycle).isWaitingAt("Gateway_ApprovedChangeOrReversal", "Message_CouncilDecisionApproved");
+    assertStatus(lifecycle, XepStatus.Active);
+  }
+
+  private ProcessInstance demandReversal(ProcessInstance lifecycle, String reversed, String reversal) {
+    return recordDecision("council-demands-reversal", lifecycle,
+        Map.of("reversedVersion", reversed, "reversalVersion", reversal));
   }
 
   /** The author submits a new version of the XEP and the Editor completes the review with these answers. */

@@ -50,7 +50,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental, XepStatus.Active);
-    assertThat(lifecycle).isWaitingAt("Message_RevisedVersionProposed", "Message_CouncilDecisionApproved");
+    assertThat(lifecycle).isWaitingAt("Gateway_ApprovedChangeOrReversal", "Message_CouncilDecisionApproved");
     assertThat(subjects()).contains("ACTIVE: XEP-%04d (Malicious Stanzas)".formatted(number(lifecycle)));
   }
 
