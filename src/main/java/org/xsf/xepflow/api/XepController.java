@@ -33,6 +33,7 @@ import org.xsf.xepflow.engine.SystemActor;
 import org.xsf.xepflow.publication.SiteWriter;
 import org.xsf.xepflow.registry.CouncilResponseRepository;
 import org.xsf.xepflow.registry.ImplementationRepository;
+import org.xsf.xepflow.registry.NamespaceRegistrationRepository;
 import org.xsf.xepflow.registry.ProtoXepRepository;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepListing;
@@ -58,6 +59,7 @@ public class XepController {
   private final VoteRepository votes;
   private final BallotRepository ballots;
   private final ImplementationRepository implementations;
+  private final NamespaceRegistrationRepository namespaceRegistrations;
   private final ProtoXepRepository protoXeps;
   private final CouncilResponseRepository councilResponses;
   private final TaskService taskService;
@@ -68,14 +70,16 @@ public class XepController {
   private final DocumentUpload upload;
 
   public XepController(XepRepository xeps, XepListings listings, VoteRepository votes, BallotRepository ballots,
-      ImplementationRepository implementations, ProtoXepRepository protoXeps, CouncilResponseRepository councilResponses,
-      TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService, SystemActor system,
-      SiteWriter site, @Value("${xepflow.document.max-bytes}") long maxBytes) {
+      ImplementationRepository implementations, NamespaceRegistrationRepository namespaceRegistrations,
+      ProtoXepRepository protoXeps, CouncilResponseRepository councilResponses, TaskService taskService,
+      RuntimeService runtimeService, RepositoryService repositoryService, SystemActor system, SiteWriter site,
+      @Value("${xepflow.document.max-bytes}") long maxBytes) {
     this.xeps = xeps;
     this.listings = listings;
     this.votes = votes;
     this.ballots = ballots;
     this.implementations = implementations;
+    this.namespaceRegistrations = namespaceRegistrations;
     this.protoXeps = protoXeps;
     this.councilResponses = councilResponses;
     this.taskService = taskService;
@@ -122,6 +126,7 @@ public class XepController {
             .flatMap(p -> councilResponses.findByProtoXepIdOrderByRespondedAtAscIdAsc(p.getId()).stream())
             .map(XepViews.CouncilResponseView::of).toList(),
         implementations.findByXepNumberOrderById(number).stream().map(XepViews.ImplementationView::of).toList(),
+        namespaceRegistrations.findByXepNumberOrderById(number).stream().map(XepViews.NamespaceRegistrationView::of).toList(),
         openSteps(number), awaiting(number));
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.Implementation;
+import org.xsf.xepflow.registry.NamespaceRegistration;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepListing;
@@ -31,8 +32,8 @@ final class XepViews {
 
   record Details(Summary summary, String abstractText, String approver, String author, Instant expires,
       String supersededBy, List<VersionView> versions, List<StatusView> statusHistory, List<VoteView> votes,
-      List<CouncilResponseView> councilResponses, List<ImplementationView> implementations, List<Step> openSteps,
-      List<Awaited> awaiting) {
+      List<CouncilResponseView> councilResponses, List<ImplementationView> implementations,
+      List<NamespaceRegistrationView> namespaceRegistrations, List<Step> openSteps, List<Awaited> awaiting) {
   }
 
   /** A Council member's response to the ProtoXEP (XEP-0001 §5), or the Council meeting's. */
@@ -45,6 +46,15 @@ final class XepViews {
   record ImplementationView(String name, String licence, boolean freeOrOpenSource) {
     static ImplementationView of(Implementation i) {
       return new ImplementationView(i.getName(), i.getLicence(), i.isFreeOrOpenSource());
+    }
+  }
+
+  /** The protocol namespaces whose registration with the XMPP Registrar the Editor initiated (XEP-0001 §14). */
+  record NamespaceRegistrationView(String version, String status, List<String> namespaces, String registeredBy,
+      Instant registeredAt) {
+    static NamespaceRegistrationView of(NamespaceRegistration r) {
+      return new NamespaceRegistrationView(r.getVersion(), r.getStatus().name(), r.getNamespaces(), r.getRegisteredBy(),
+          r.getRegisteredAt());
     }
   }
 

@@ -1,6 +1,7 @@
 package org.xsf.xepflow.registry;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, CurrentVersionQuery {
@@ -13,6 +14,9 @@ public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, C
     /** In tmp/, waiting for its approval. */
     boolean isProvisional();
   }
+
+  /** One version of a XEP with its document, without the others'. */
+  Optional<XepVersion> findByXepNumberAndVersion(Integer xepNumber, String version);
 
   /** A XEP's version numbers, oldest first. */
   List<Number> findByXepNumberOrderByPublishedAtAscIdAsc(Integer xepNumber);

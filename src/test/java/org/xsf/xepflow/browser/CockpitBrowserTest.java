@@ -17,7 +17,7 @@ import org.xsf.xepflow.mail.MailSettings;
 /** What an operator sees in Cockpit, in headless Chromium. */
 class CockpitBrowserTest extends BrowserTestSupport {
   private static final List<String> PROCESSES = List.of("protoxep-submission", "xep-lifecycle", "last-call",
-      "council-vote", "call-for-experience", "new-version", "council-term-end", "announcement");
+      "council-vote", "call-for-experience", "new-version", "council-term-end", "announcement", "namespace-registration");
 
   @Autowired
   MailSettings mailSettings;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.xsf.xepflow.document.HeaderLimits;
 import org.xsf.xepflow.registry.CouncilResponse;
 import org.xsf.xepflow.registry.Implementation;
+import org.xsf.xepflow.registry.NamespaceRegistration;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.vote.Ballot;
 
@@ -125,7 +126,8 @@ class HumanStepsTest {
         Map.entry("implementationName", Implementation.NAME), Map.entry("implementationLicence", Implementation.LICENCE),
         Map.entry("voteDecisionReason", afterTheDiagramsWords), Map.entry("reassignReason", afterTheDiagramsWords),
         Map.entry("obsoleteReason", afterTheDiagramsWords), Map.entry("proposedVersion", HeaderLimits.VERSION),
-        Map.entry("reversedVersion", HeaderLimits.VERSION), Map.entry("reversalVersion", HeaderLimits.VERSION));
+        Map.entry("reversedVersion", HeaderLimits.VERSION), Map.entry("reversalVersion", HeaderLimits.VERSION),
+        Map.entry("registeredNamespaces", NamespaceRegistration.NAMESPACES));
     Set<String> seen = new HashSet<>();
     FORMS.forEach((id, form) -> fields(form).stream()
         .filter(field -> kept.containsKey(field.path("key").asText()))
