@@ -1,9 +1,12 @@
 package org.xsf.xepflow.publication;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,13 +16,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xsf.xepflow.registry.XepListing;
+import org.xsf.xepflow.registry.XepListings;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.transaction.TransactionScoped;
 
 /**
  * Brings the site and the git repository of XEP sources in line with the XEPs database once a
  * change is committed: the changed XEPs' pages and sources when the step returns, the index and
- * the feed moments later ({@link IndexRefresher}). A step that rolls back publishes nothing.
+ * the feed moments later ({@link IndexRefresher}). A step that rolls back publishes nothing; what a
+ * stop kept from being published after its commit is published at the next start ({@link PublishedLog}).
  */
 @Component
 public class SitePublisher implements ApplicationRunner {
@@ -33,10 +39,19 @@ public class SitePublisher implements ApplicationRunner {
   private final SourceControl sources;
   private final TransactionTemplate readOnly;
   private final IndexRefresher indexRefresher;
+  private final PublishedLog log;
+  private final XepListings listings;
+  /**
+   * One XEP is published by one thread at a time, whatever the step: an import's rebuild read every
+   * XEP, then wrote pages a deferral committed meanwhile had already written, with the old status.
+   */
+  private final Object[] locks = Stream.generate(Object::new).limit(64).toArray();
 
-  public SitePublisher(XepRepository xeps, SiteWriter site, SiteIndex index, IndexRefresher indexRefresher,
-      SourceControl sources, PlatformTransactionManager transactions) {
+  public SitePublisher(XepRepository xeps, XepListings listings, SiteWriter site, SiteIndex index,
+      IndexRefresher indexRefresher, SourceControl sources, PublishedLog log, PlatformTransactionManager transactions) {
     this.xeps = xeps;
+    this.listings = listings;
+    this.log = log;
     this.site = site;
     this.index = index;
     this.indexRefresher = indexRefresher;
@@ -127,42 +142,79 @@ public class SitePublisher implements ApplicationRunner {
 
   private void publish(List<Prepared> prepared) {
     for (Prepared xep : prepared) {
+      SiteWriter.XepPages pages = xep.pages();
       try {
-        site.write(xep.pages());
-        if (xep.pages().newVersion()) {
-          sources.commit(Map.of(xep.pages().number(), xep.pages().document()), xep.commitMessage());
+        synchronized (lock(pages.number())) {
+          site.write(pages);
+          if (pages.newVersion()) {
+            sources.commit(Map.of(pages.number(), pages.document()), xep.commitMessage());
+          }
+          log.published(pages.number(), pages.version(), pages.status());
         }
       } catch (RuntimeException e) {
-        LOG.error("Could not publish XEP {} to the site", xep.pages().number(), e);
+        LOG.error("Could not publish XEP {} to the site", pages.number(), e);
       }
     }
     indexRefresher.request();
   }
 
+  private Object lock(int number) {
+    return locks[Math.floorMod(number, locks.length)];
+  }
+
   /**
-   * A new site folder (or a database filled elsewhere) gets its pages at start. The index and feed
-   * are rebuilt in the background, in case the last rebuild before a stop did not happen; until
-   * then a new site has none, and the next start publishes it again.
+   * Publishes these XEPs, each as the database has it when its turn comes: its pages, its attic copy
+   * and a commit of its source (none when git has it already).
+   */
+  private void republish(Collection<Integer> numbers) {
+    for (int number : numbers) {
+      try {
+        synchronized (lock(number)) {
+          readOnly.executeWithoutResult(tx -> xeps.findById(number).ifPresent(xep -> {
+            SiteWriter.XepPages pages = site.pages(xep, true);
+            site.write(pages);
+            sources.commit(Map.of(number, pages.document()), SourceControl.message(xep));
+            log.published(number, pages.version(), pages.status());
+          }));
+        }
+      } catch (RuntimeException e) {
+        LOG.error("Could not publish XEP {} to the site", number, e);
+      }
+    }
+  }
+
+  /**
+   * At start: a new site folder (or a database filled elsewhere) gets every XEP's pages; otherwise
+   * the XEPs whose last change a stop kept from being published (the page, attic and source follow
+   * the commit) are published now. The index and feed are rebuilt in the background, in case the last
+   * rebuild before a stop did not happen.
    */
   @Override
   public void run(ApplicationArguments args) {
+    sources.removeStaleLock();
+    Map<Integer, String> registry = readOnly.execute(tx -> listings.all().stream()
+        .collect(Collectors.toMap(XepListing::number, xep -> PublishedLog.shown(xep.version(), xep.status().name()))));
     if (!site.exists("index.html")) {
-      readOnly.executeWithoutResult(tx -> publishPagesAndSources());
+      republish(registry.keySet());
+    } else if (!log.exists()) {
+      // a site published before the log was kept: taken as it is
+      log.rewrite(registry);
+    } else {
+      Map<Integer, String> shown = log.read();
+      List<Integer> behind = registry.entrySet().stream().filter(xep -> !xep.getValue().equals(shown.get(xep.getKey())))
+          .map(Map.Entry::getKey).sorted().toList();
+      if (!behind.isEmpty()) {
+        LOG.warn("Publishing {} XEPs whose last change was not published before the last stop: {}", behind.size(), behind);
+        republish(behind);
+      }
+      log.compact();
     }
     indexRefresher.request();
   }
 
   /** Rebuilds every XEP page, the index and the feed from the database. */
   public void publishAll() {
-    readOnly.executeWithoutResult(tx -> {
-      publishPagesAndSources();
-      index.write();
-    });
-  }
-
-  private void publishPagesAndSources() {
-    var all = xeps.findAll();
-    all.forEach(site::publishXep);
-    sources.commit(all, "Sources of the XEPs in the database (" + all.size() + ")");
+    republish(readOnly.execute(tx -> listings.all().stream().map(XepListing::number).toList()));
+    readOnly.executeWithoutResult(tx -> index.write());
   }
 }

@@ -44,7 +44,7 @@ public class SiteWriter {
    * without an attic page (null) and, when only the status cell changed, without the document (null)
    * after a change of status.
    */
-  public record XepPages(int number, String version, String document, String page, String atticPage) {
+  public record XepPages(int number, String version, String status, String document, String page, String atticPage) {
     /** A new version: its source, its XML and its attic copy are published too. */
     boolean newVersion() {
       return atticPage != null;
@@ -64,7 +64,7 @@ public class SiteWriter {
     String page = renderer.render(document, xep.label(), current.getVersion(), status, null);
     String atticPage = newVersion ? renderer.render(document, xep.label(), current.getVersion(), status,
         "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic.") : null;
-    return new XepPages(xep.getNumber(), current.getVersion(), current.getDocument(), page, atticPage);
+    return new XepPages(xep.getNumber(), current.getVersion(), status, current.getDocument(), page, atticPage);
   }
 
   /**
@@ -74,7 +74,8 @@ public class SiteWriter {
   XepPages statusPage(Xep xep, String currentVersion) {
     String page = published(canonical(xep.getNumber()) + ".html");
     page = page == null ? null : renderer.withStatus(page, currentVersion, xep.getStatus().name());
-    return page == null ? pages(xep, false) : new XepPages(xep.getNumber(), currentVersion, null, page, null);
+    return page == null ? pages(xep, false)
+        : new XepPages(xep.getNumber(), currentVersion, xep.getStatus().name(), null, page, null);
   }
 
   void write(XepPages pages) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -21,6 +20,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.registry.Xep;
@@ -32,6 +33,7 @@ import org.xsf.xepflow.registry.XepVersion;
  */
 @Component
 public class SourceControl {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceControl.class);
   private final Path directory;
   private final String editorName;
   private final String editorEmail;
@@ -44,11 +46,19 @@ public class SourceControl {
     this.editorEmail = editorEmail;
   }
 
-  /** Commits the XEPs' current versions; nothing when the sources are already those. */
-  public void commit(List<Xep> xeps, String message) {
-    Map<Integer, String> documents = new LinkedHashMap<>();
-    xeps.forEach(xep -> documents.put(xep.getNumber(), xep.currentVersion().getDocument()));
-    commit(documents, message);
+  /**
+   * A stop in the middle of a commit leaves git's index locked, and JGit then refuses every later
+   * commit. To be called at start, when no commit of this application's is under way (each node
+   * keeps a repository of its own).
+   */
+  public synchronized void removeStaleLock() {
+    try {
+      if (Files.deleteIfExists(directory.resolve(".git").resolve("index.lock"))) {
+        LOG.warn("Removed the lock a stop in the middle of a commit left on the index of {}", directory);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Commits these documents, by XEP number; nothing when the sources are already those. */

@@ -119,6 +119,32 @@ class PublishedSiteTest extends LifecycleTestSupport {
         .contains("Caf\u00e9 \u2014 \u201cquoted\u201d & <b>");
   }
 
+  @Test
+  void aChangeAStopKeptFromBeingPublishedIsPublishedAtTheNextStart() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    // committed, then the JVM died before the page, the attic and the commit were written; and
+    // before that a stop in the middle of a commit left git's index locked
+    String lost = nextVersion(lifecycle, "0.2", "Written before the stop");
+    transaction.executeWithoutResult(tx -> xeps.findById(number).orElseThrow()
+        .publish("0.2", "xf", "Written before the stop", lost, java.time.Instant.now()));
+    Path lock = Files.writeString(sources.resolve(".git").resolve("index.lock"), "");
+
+    publisher.run(null);
+
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number)))).contains("<td>0.2</td>");
+    assertThat(site.resolve("attic/xep-%04d-0.2.html".formatted(number))).exists();
+    assertThat(lock).doesNotExist();
+    try (var git = org.eclipse.jgit.api.Git.open(sources.toFile())) {
+      assertThat(git.log().addPath("xep-%04d.xml".formatted(number)).setMaxCount(1).call().iterator().next()
+          .getShortMessage()).isEqualTo("XEP-%04d 0.2: Written before the stop".formatted(number));
+    }
+    // and nothing more at the start after
+    long before = Files.getLastModifiedTime(site.resolve("xep-%04d.html".formatted(number))).toMillis();
+    publisher.run(null);
+    assertThat(Files.getLastModifiedTime(site.resolve("xep-%04d.html".formatted(number))).toMillis()).isEqualTo(before);
+  }
+
   /**
    * A step run in a transaction of its own inside another (REQUIRES_NEW) publishes what it changed
    * when it commits, and nothing when it rolls back, whatever the outer transaction does.
