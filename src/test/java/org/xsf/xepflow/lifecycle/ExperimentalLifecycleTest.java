@@ -240,6 +240,27 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aQueuedXepKeepsTheNewVersionUnderReviewWhenItsTwelveMonthsPass() {
+    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
+    advanceClock(Duration.ofDays(350));
+    runAllDueJobs(lifecycle);
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Under review")));
+    ProcessInstance review = called(lifecycle, "new-version");
+    standardsListPurged();
+
+    // the twelve months' timer found it queued and started its state over, the review with it
+    advanceClock(Duration.ofDays(20));
+    runAllDueJobs(lifecycle);
+    assertThat(review).isActive();
+    assertThat(subjects()).isEmpty();
+    complete("editor", review.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    runAllDueJobs(lifecycle);
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("0.2");
+    assertStatus(lifecycle, XepStatus.Experimental);
+  }
+
+  @Test
   void anAuthorWhoseXepLeavesTheQueueInItsTwelfthMonthIsRemindedThen() {
     ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
     recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
