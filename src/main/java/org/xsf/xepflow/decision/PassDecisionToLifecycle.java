@@ -21,6 +21,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.registrar.StartNamespaceRegistration;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
 
@@ -87,9 +88,11 @@ public class PassDecisionToLifecycle implements JavaDelegate {
           .variableValueEquals(person, user).count()) == 0) {
         throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + user);
       }
-      // what it waits for instead, as an author whose new version is in review would ask
+      // what it waits for instead, as an author whose new version is in review would ask (the
+      // Registrar's task is the Editor's own errand, which the XEP does not wait for)
       List<String> open = command.runWithoutAuthorization(() -> engine.getTaskService().createTaskQuery()
           .processInstanceBusinessKey(businessKey).orderByTaskCreateTime().asc().list()).stream()
+          .filter(task -> !task.getProcessDefinitionId().startsWith(StartNamespaceRegistration.PROCESS + ":"))
           .map(Task::getName).distinct().toList();
       throw new InvalidInputException("%s (%s) is %s: it is not waiting for this%s".formatted(xep.label(),
           xep.getType().label(), xep.getStatus(), open.isEmpty() ? "" : "; it waits for: " + String.join("; ", open)));
