@@ -215,7 +215,6 @@ public class ArchiveImport {
     return day == null ? ClockUtil.getCurrentTime() : Date.from(day.plus(Duration.ofDays(1)).minusSeconds(1));
   }
 
-  /** The XSF's archive says N/A for a XEP without one; its oldest documents leave the element out. */
   /** The XEP imported before, or one another numbering authority gave the same number (a ProtoXEP accepted here). */
   private static boolean sameXep(Xep existing, XepHeader header) {
     String shortname = shortname(header);
@@ -223,6 +222,7 @@ public class ArchiveImport {
         || !NO_SHORTNAME.equals(shortname) && existing.getShortname().equals(shortname);
   }
 
+  /** The XSF's archive says N/A for a XEP without one; its oldest documents leave the element out. */
   private static String shortname(XepHeader header) {
     return header.shortname() == null || header.shortname().isBlank() ? NO_SHORTNAME : header.shortname();
   }

@@ -252,7 +252,7 @@ class ArchiveImportTest {
     String other = xep.replaceFirst("<number>\\d+</number>", "<number>10461</number>");
     Files.writeString(second.resolve("xep-10461.xml"), other);
 
-    // it was counted as "already known", and the archive's XEP was never imported
+    // before: it was counted as "already known", and the archive's XEP was never imported
     ImportReport report = archiveImport.importFolder(second);
     assertThat(report.alreadyKnown()).isEmpty();
     assertThat(report.refused()).singleElement().satisfies(refused -> assertThat(refused.reason())

@@ -385,7 +385,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
 
     assertStatus(lifecycle, XepStatus.Final);
-    // the change ended with the Draft state without a word to anyone, and its vote stayed open
+    // before: the change ended with the Draft state without a word to anyone, and its vote stayed open
     assertThat(change).isEnded();
     String label = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
     assertThat(mailsTitled("Not published: version 1.1 of " + label)).singleElement()

@@ -249,7 +249,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     ProcessInstance review = called(lifecycle, "new-version");
     standardsListPurged();
 
-    // the twelve months' timer found it queued and started its state over, the review with it
+    // before: the twelve months' timer found it queued and started its state over, the review with it
     advanceClock(Duration.ofDays(20));
     runAllDueJobs(lifecycle);
     assertThat(review).isActive();
@@ -269,7 +269,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertThat(lifecycle).isWaitingAt("Conditional_OffQueue");
     standardsListPurged();
 
-    // the reminder's month came while it was queued: it was deferred two weeks later without a word
+    // before: the reminder's month came while it was queued, and it was deferred two weeks later without a word
     recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "unqueue"));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Experimental);
