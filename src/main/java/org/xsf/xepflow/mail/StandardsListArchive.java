@@ -2,9 +2,12 @@ package org.xsf.xepflow.mail;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -32,11 +35,10 @@ public class StandardsListArchive {
           .append(" through the SMTP server ").append(htmlEscape(settings.getSmtp().getHost()))
           .append("; its archive is kept there.</p>");
     } else {
-      List<MimeMessage> messages = embedded.messages();
+      List<MimeMessage> messages = toTheList(embedded.messages());
       html.append("<p>").append(messages.size()).append(" messages to ")
           .append(htmlEscape(settings.getStandardsList())).append("</p>");
-      for (int i = messages.size() - 1; i >= 0; i--) {
-        MimeMessage message = messages.get(i);
+      for (MimeMessage message : messages) {
         html.append("<article><h2>").append(htmlEscape(String.valueOf(message.getSubject())))
             .append("</h2><p>From ").append(htmlEscape(String.join(", ", addresses(message))))
             .append(", ").append(message.getSentDate()).append("</p><pre>")
@@ -46,8 +48,24 @@ public class StandardsListArchive {
     return html.append("</body></html>").toString();
   }
 
+  /**
+   * Newest first, and only what was sent to the list: the embedded server also receives the mails
+   * meant for one person (an author's reminder), which are not the list's to publish.
+   */
+  private List<MimeMessage> toTheList(List<MimeMessage> received) throws MessagingException {
+    List<MimeMessage> messages = new ArrayList<>();
+    for (MimeMessage message : received) {
+      Address[] recipients = message.getAllRecipients();
+      if (recipients != null && Arrays.stream(recipients)
+          .anyMatch(to -> to.toString().equalsIgnoreCase(settings.getStandardsList()))) {
+        messages.add(0, message);
+      }
+    }
+    return messages;
+  }
+
   private static List<String> addresses(MimeMessage message) throws MessagingException {
     return message.getFrom() == null ? List.of()
-        : java.util.Arrays.stream(message.getFrom()).map(Object::toString).toList();
+        : Arrays.stream(message.getFrom()).map(Object::toString).toList();
   }
 }

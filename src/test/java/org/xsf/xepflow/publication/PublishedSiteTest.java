@@ -120,6 +120,21 @@ class PublishedSiteTest extends LifecycleTestSupport {
   }
 
   @Test
+  void theListArchiveShowsWhatWentToTheListNewestFirstAndNoMailMeantForOnePerson() {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    advanceClock(Duration.ofDays(340));
+    runAllDueJobs(lifecycle);
+    assertThat(subjects()).anyMatch(subject -> subject.startsWith("Reminder: XEP-%04d".formatted(number(lifecycle))));
+
+    String archive = http.getForEntity("/lists/standards", String.class).getBody();
+    // the author's reminder was there for anyone to read, oldest first
+    assertThat(archive).doesNotContain("Reminder: XEP-%04d".formatted(number(lifecycle)));
+    String accepted = "NEW: XEP-%04d".formatted(number(lifecycle));
+    assertThat(archive).contains(accepted).contains("ProtoXEP: ");
+    assertThat(archive.indexOf(accepted)).isLessThan(archive.lastIndexOf("ProtoXEP: "));
+  }
+
+  @Test
   void aChangeAStopKeptFromBeingPublishedIsPublishedAtTheNextStart() throws Exception {
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
     int number = number(lifecycle);
