@@ -221,10 +221,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
   @Test
   void aXepQueuedForAdvancementIsNotDeferred() {
-    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
-    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
-    advanceClock(Duration.ofDays(370));
-    runAllDueJobs(lifecycle);
+    ProcessInstance lifecycle = queuedForAdvancement(Duration.ofDays(370));
 
     assertStatus(lifecycle, XepStatus.Experimental);
     // nor is its author told it will be deferred
@@ -241,10 +238,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
   @Test
   void aQueuedXepKeepsTheNewVersionUnderReviewWhenItsTwelveMonthsPass() {
-    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
-    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
-    advanceClock(Duration.ofDays(350));
-    runAllDueJobs(lifecycle);
+    ProcessInstance lifecycle = queuedForAdvancement(Duration.ofDays(350));
     submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Under review")));
     ProcessInstance review = called(lifecycle, "new-version");
     standardsListPurged();
@@ -262,10 +256,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
   @Test
   void anAuthorWhoseXepLeavesTheQueueInItsTwelfthMonthIsRemindedThen() {
-    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
-    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
-    advanceClock(Duration.ofDays(340));
-    runAllDueJobs(lifecycle);
+    ProcessInstance lifecycle = queuedForAdvancement(Duration.ofDays(340));
     assertThat(lifecycle).isWaitingAt("Conditional_OffQueue");
     standardsListPurged();
 
@@ -344,6 +335,15 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     advanceClock(Duration.ofDays(370));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deferred);
+    return lifecycle;
+  }
+
+  /** An accepted XEP the Council queued for advancement at once, this long ago, its due jobs run. */
+  private ProcessInstance queuedForAdvancement(Duration ago) {
+    ProcessInstance lifecycle = accept("author1", "inbox/peptzo.xml", "Standards Track");
+    recordDecision("council-decision-experimental", lifecycle, Map.of("councilDecision", "queue"));
+    advanceClock(ago);
+    runAllDueJobs(lifecycle);
     return lifecycle;
   }
 
