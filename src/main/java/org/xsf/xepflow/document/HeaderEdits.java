@@ -32,6 +32,11 @@ public final class HeaderEdits {
 
   /** A revision entry of the Editor's above the newest one, indented as it is; none without a history. */
   public static String addRevision(String source, String version, String date, String remark) {
+    return addRevision(source, version, date, EDITOR_INITIALS, remark);
+  }
+
+  /** A revision entry of someone else's, e.g. a version whose own document is not the one edited. */
+  public static String addRevision(String source, String version, String date, String initials, String remark) {
     Matcher revision = inHeader(source, FIRST_REVISION);
     if (revision == null) {
       return source;
@@ -40,7 +45,7 @@ public final class HeaderEdits {
     String entry = indent + "<revision>\n"
         + indent + "  <version>" + escape(version) + "</version>\n"
         + indent + "  <date>" + date + "</date>\n"
-        + indent + "  <initials>" + EDITOR_INITIALS + "</initials>\n"
+        + indent + "  <initials>" + escape(initials) + "</initials>\n"
         + indent + "  <remark><p>" + escape(remark) + "</p></remark>\n"
         + indent + "</revision>\n";
     return source.substring(0, revision.start()) + entry + source.substring(revision.start());

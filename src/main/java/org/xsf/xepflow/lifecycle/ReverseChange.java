@@ -3,6 +3,7 @@ package org.xsf.xepflow.lifecycle;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -70,8 +71,11 @@ public class ReverseChange implements JavaDelegate {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String remark = "Reversal of version %s, as demanded by the XMPP Council: the text of version %s."
         .formatted(reversed, restored.getVersion());
-    String document = HeaderEdits.addRevision(HeaderEdits.replaceElement(restored.getDocument(), "status",
-        xep.getStatus().name()), reversal, now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), remark);
+    // the earlier text, its history going on: the reversed version stays in it, as published
+    String document = HeaderEdits.replaceElement(restored.getDocument(), "status", xep.getStatus().name());
+    document = HeaderEdits.addRevision(document, current.getVersion(), day(current.getPublishedAt()),
+        Objects.toString(current.getInitials(), ""), Objects.toString(current.getRemark(), ""));
+    document = HeaderEdits.addRevision(document, reversal, day(now), remark);
     xep.publish(reversal, HeaderEdits.EDITOR_INITIALS, remark, document, now);
     publisher.xepChanged(xep.getNumber());
     execution.setVariable("restoredVersion", restored.getVersion());
@@ -97,6 +101,10 @@ public class ReverseChange implements JavaDelegate {
             .formatted(version, xep.label(), taken.getVersion()));
       }
     }
+  }
+
+  private static String day(Instant at) {
+    return at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
   }
 
   private static void refuse(String why) {
