@@ -45,6 +45,7 @@ class KeptSmtpConnections extends JakartaMailService {
 
   @Override
   public void sendMessage(Message message) throws MessagingException {
+    AnnouncementMessageId.stamp(message);
     Kept connection = take();
     try {
       connection.transport().sendMessage(message, message.getAllRecipients());
