@@ -3,10 +3,14 @@ package org.xsf.xepflow.publication;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,6 +50,10 @@ public class SitePublisher implements ApplicationRunner {
    * XEP, then wrote pages a deferral committed meanwhile had already written, with the old status.
    */
   private final Object[] locks = Stream.generate(Object::new).limit(64).toArray();
+  /** By XEP number, the revision of the XEP its pages show, as written by this node. */
+  private final Map<Integer, Integer> written = new ConcurrentHashMap<>();
+  @PersistenceContext
+  private EntityManager entityManager;
 
   public SitePublisher(XepRepository xeps, XepListings listings, SiteWriter site, SiteIndex index,
       IndexRefresher indexRefresher, SourceControl sources, PublishedLog log, PlatformTransactionManager transactions) {
@@ -107,6 +115,8 @@ public class SitePublisher implements ApplicationRunner {
 
       @Override
       public void beforeCommit(boolean readOnly) {
+        // the XEPs' revisions as they are committed, so that publications keep the order of the commits
+        entityManager.flush();
         prepared = prepare(changes);
       }
 
@@ -119,8 +129,11 @@ public class SitePublisher implements ApplicationRunner {
     };
   }
 
-  /** A XEP's pages and source as they are to be published (no commit message after a change of status). */
-  private record Prepared(SiteWriter.XepPages pages, String commitMessage) {
+  /**
+   * A XEP's pages and source as they are to be published (no commit message after a change of
+   * status), and the XEP's revision they show.
+   */
+  private record Prepared(SiteWriter.XepPages pages, String commitMessage, int revision) {
   }
 
   private List<Prepared> prepare(Map<Integer, Change> changes) {
@@ -130,8 +143,8 @@ public class SitePublisher implements ApplicationRunner {
       Change change = entry.getValue();
       try {
         xeps.findById(number).ifPresent(xep -> prepared.add(change.newVersion()
-            ? new Prepared(site.pages(xep, true), SourceControl.message(xep))
-            : new Prepared(site.statusPage(xep, change.version()), null)));
+            ? new Prepared(site.pages(xep, true), SourceControl.message(xep), xep.getRevision())
+            : new Prepared(site.statusPage(xep, change.version()), null, xep.getRevision())));
       } catch (RuntimeException e) {
         // The database is right; the site follows at the XEP's next change or a rebuild.
         LOG.error("Could not render XEP {} for the site", number, e);
@@ -143,16 +156,24 @@ public class SitePublisher implements ApplicationRunner {
   private void publish(List<Prepared> prepared) {
     for (Prepared xep : prepared) {
       SiteWriter.XepPages pages = xep.pages();
+      int number = pages.number();
       try {
-        synchronized (lock(pages.number())) {
+        synchronized (lock(number)) {
+          // a later change of this XEP committed after this one and was published first
+          if (xep.revision() < written.getOrDefault(number, Integer.MIN_VALUE)) {
+            continue;
+          }
           site.write(pages);
           if (pages.newVersion()) {
-            sources.commit(Map.of(pages.number(), pages.document()), xep.commitMessage());
+            sources.commit(Map.of(number, pages.document()), xep.commitMessage());
           }
-          log.published(pages.number(), pages.version(), pages.status());
+          // a status alone leaves what the log says of the version: if its own publication failed, the start makes it up
+          String version = pages.newVersion() ? pages.version() : Objects.requireNonNullElse(log.versionShown(number), pages.version());
+          log.published(number, version, pages.status());
+          written.put(number, xep.revision());
         }
       } catch (RuntimeException e) {
-        LOG.error("Could not publish XEP {} to the site", pages.number(), e);
+        LOG.error("Could not publish XEP {} to the site", number, e);
       }
     }
     indexRefresher.request();
@@ -164,23 +185,44 @@ public class SitePublisher implements ApplicationRunner {
 
   /**
    * Publishes these XEPs, each as the database has it when its turn comes: its pages, its attic copy
-   * and a commit of its source (none when git has it already).
+   * and its source, committed for each XEP or, for many at once (a new site, an import), in one commit
+   * (a commit per XEP writes a tree of every file each time: a repository the square of their number).
    */
-  private void republish(Collection<Integer> numbers) {
+  private void republish(Collection<Integer> numbers, boolean oneCommit) {
+    Map<Integer, Prepared> sourcesToCommit = new LinkedHashMap<>();
     for (int number : numbers) {
       try {
         synchronized (lock(number)) {
           readOnly.executeWithoutResult(tx -> xeps.findById(number).ifPresent(xep -> {
-            SiteWriter.XepPages pages = site.pages(xep, true);
-            site.write(pages);
-            sources.commit(Map.of(number, pages.document()), SourceControl.message(xep));
-            log.published(number, pages.version(), pages.status());
+            Prepared fresh = new Prepared(site.pages(xep, true), SourceControl.message(xep), xep.getRevision());
+            site.write(fresh.pages());
+            written.put(number, fresh.revision());
+            if (oneCommit) {
+              sourcesToCommit.put(number, fresh);
+            } else {
+              sources.commit(Map.of(number, fresh.pages().document()), fresh.commitMessage());
+              log.published(number, fresh.pages().version(), fresh.pages().status());
+            }
           }));
         }
       } catch (RuntimeException e) {
         LOG.error("Could not publish XEP {} to the site", number, e);
       }
     }
+    if (!sourcesToCommit.isEmpty()) {
+      commitTogether(sourcesToCommit);
+    }
+  }
+
+  /** One commit of what the rebuild read, but for the XEPs a step published anew meanwhile. */
+  private void commitTogether(Map<Integer, Prepared> read) {
+    synchronized (sources) {
+      read.entrySet().removeIf(xep -> written.getOrDefault(xep.getKey(), Integer.MIN_VALUE) > xep.getValue().revision());
+      Map<Integer, String> documents = new LinkedHashMap<>();
+      read.forEach((number, xep) -> documents.put(number, xep.pages().document()));
+      sources.commit(documents, "Sources of the XEPs in the database (" + documents.size() + ")");
+    }
+    read.forEach((number, xep) -> log.published(number, xep.pages().version(), xep.pages().status()));
   }
 
   /**
@@ -191,11 +233,11 @@ public class SitePublisher implements ApplicationRunner {
    */
   @Override
   public void run(ApplicationArguments args) {
-    sources.removeStaleLock();
+    sources.removeStaleLocks();
     Map<Integer, String> registry = readOnly.execute(tx -> listings.all().stream()
         .collect(Collectors.toMap(XepListing::number, xep -> PublishedLog.shown(xep.version(), xep.status().name()))));
     if (!site.exists("index.html")) {
-      republish(registry.keySet());
+      republish(registry.keySet(), true);
     } else if (!log.exists()) {
       // a site published before the log was kept: taken as it is
       log.rewrite(registry);
@@ -205,7 +247,7 @@ public class SitePublisher implements ApplicationRunner {
           .map(Map.Entry::getKey).sorted().toList();
       if (!behind.isEmpty()) {
         LOG.warn("Publishing {} XEPs whose last change was not published before the last stop: {}", behind.size(), behind);
-        republish(behind);
+        republish(behind, false);
       }
       log.compact();
     }
@@ -214,7 +256,7 @@ public class SitePublisher implements ApplicationRunner {
 
   /** Rebuilds every XEP page, the index and the feed from the database. */
   public void publishAll() {
-    republish(readOnly.execute(tx -> listings.all().stream().map(XepListing::number).toList()));
+    republish(readOnly.execute(tx -> listings.all().stream().map(XepListing::number).toList()), true);
     readOnly.executeWithoutResult(tx -> index.write());
   }
 }

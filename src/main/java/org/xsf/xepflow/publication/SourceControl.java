@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
@@ -47,18 +48,30 @@ public class SourceControl {
   }
 
   /**
-   * A stop in the middle of a commit leaves git's index locked, and JGit then refuses every later
-   * commit. To be called at start, when no commit of this application's is under way (each node
-   * keeps a repository of its own).
+   * A stop in the middle of a commit leaves git's index or the branch locked, and JGit then refuses
+   * every later commit. To be called at start, when no commit of this application's is under way
+   * (each node keeps a repository of its own).
    */
-  public synchronized void removeStaleLock() {
-    try {
-      if (Files.deleteIfExists(directory.resolve(".git").resolve("index.lock"))) {
-        LOG.warn("Removed the lock a stop in the middle of a commit left on the index of {}", directory);
+  public synchronized void removeStaleLocks() {
+    Path git = directory.resolve(".git");
+    if (!Files.isDirectory(git)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(git)) {
+      for (Path lock : files.filter(SourceControl::staleLock).toList()) {
+        Files.deleteIfExists(lock);
+        LOG.warn("Removed {}, a lock a stop in the middle of a commit left", lock);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The index's, HEAD's, the packed refs' or a ref's lock. */
+  private static boolean staleLock(Path path) {
+    String name = path.getFileName().toString();
+    return name.equals("index.lock") || name.equals("HEAD.lock") || name.equals("packed-refs.lock")
+        || name.endsWith(".lock") && path.toString().contains("/refs/");
   }
 
   /** Commits these documents, by XEP number; nothing when the sources are already those. */

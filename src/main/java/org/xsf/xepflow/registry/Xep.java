@@ -162,6 +162,11 @@ public class Xep {
     return author;
   }
 
+  /** Hibernate's count of the entry's changes, one more at each commit that changed it: the order of its publications. */
+  public int getRevision() {
+    return revision;
+  }
+
   public Instant getLastUpdated() {
     return lastUpdated;
   }

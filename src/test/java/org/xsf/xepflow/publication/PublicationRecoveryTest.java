@@ -1,0 +1,121 @@
+package org.xsf.xepflow.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.registry.XepStatus;
+
+/**
+ * The site and the sources after what went wrong between a commit and its publication: a failed git
+ * commit, a later change published first, a lock a stop left on git's branch (found by a review).
+ */
+class PublicationRecoveryTest extends LifecycleTestSupport {
+  @Value("${xepflow.site.dir}/extensions")
+  Path site;
+  @Value("${xepflow.source-control.dir}")
+  Path sources;
+  @Autowired
+  SitePublisher publisher;
+
+  private List<String> commits(int number) throws Exception {
+    try (Git git = Git.open(sources.toFile())) {
+      List<String> messages = new ArrayList<>();
+      for (RevCommit c : git.log().addPath("xep-%04d.xml".formatted(number)).call()) {
+        messages.add(c.getShortMessage());
+      }
+      return messages;
+    }
+  }
+
+  /** A new version whose git commit failed, then a change of status alone: the log said all was published. */
+  @Test
+  void aVersionWhoseCommitFailedIsPublishedAtTheNextStartEvenAfterALaterStatusChange() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String doc = nextVersion(lifecycle, "0.2", "Commit failed");
+    Path lock = Files.writeString(sources.resolve(".git").resolve("index.lock"), "");
+    try {
+      transaction.executeWithoutResult(tx -> {
+        xeps.findById(number).orElseThrow().publish("0.2", "xf", "Commit failed", doc, Instant.now());
+        publisher.xepChanged(number);
+      });
+    } finally {
+      Files.deleteIfExists(lock);
+    }
+    transaction.executeWithoutResult(tx -> {
+      xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.2");
+      publisher.statusChanged(number, "0.2");
+    });
+
+    publisher.run(null);
+
+    assertThat(commits(number)).contains("XEP-%04d 0.2: Commit failed".formatted(number));
+  }
+
+  /** T1 commits 0.2 Experimental; T2 commits Deferred and publishes before T1 takes the XEP's lock. */
+  @Test
+  void anOlderStateIsNotWrittenOverANewerOne() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String doc = nextVersion(lifecycle, "0.2", "Race");
+    transaction.executeWithoutResult(tx -> {
+      // stands for the time between T1's commit and its publication (another XEP's publication holding the
+      // stripe or git's monitor, the scheduler): a later step on the same XEP commits and publishes meanwhile
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          Thread later = new Thread(() -> transaction.executeWithoutResult(t2 -> {
+            xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.2");
+            publisher.statusChanged(number, "0.2");
+          }));
+          later.start();
+          try {
+            later.join();
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
+      });
+      xeps.findById(number).orElseThrow().publish("0.2", "xf", "Race", doc, Instant.now());
+      publisher.xepChanged(number);
+    });
+
+    XepStatus stored = transaction.execute(tx -> xeps.findById(number).orElseThrow().getStatus());
+    assertThat(stored).isEqualTo(XepStatus.Deferred);
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number))))
+        .contains("<td class=\"status\">Deferred</td>");
+  }
+
+  /** A stop in the middle of the ref update leaves refs/heads/main.lock, which the start did not remove. */
+  @Test
+  void aLockAStopLeftOnTheBranchIsRemovedAtStart() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    Path lock = Files.writeString(sources.resolve(".git").resolve("refs").resolve("heads").resolve("main.lock"),
+        "0000000000000000000000000000000000000000\n");
+    try {
+      publisher.run(null);
+      String doc = nextVersion(lifecycle, "0.2", "After the start");
+      transaction.executeWithoutResult(tx -> {
+        xeps.findById(number).orElseThrow().publish("0.2", "xf", "After the start", doc, Instant.now());
+        publisher.xepChanged(number);
+      });
+      assertThat(commits(number)).contains("XEP-%04d 0.2: After the start".formatted(number));
+    } finally {
+      Files.deleteIfExists(lock);
+    }
+  }
+}
