@@ -1,7 +1,6 @@
 package org.xsf.xepflow.lifecycle;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.springframework.stereotype.Component;
-import org.xsf.xepflow.document.HeaderEdits;
 import org.xsf.xepflow.identity.Actor;
 import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.registry.Xep;
@@ -87,9 +85,7 @@ public class ChangeXepStatus implements JavaDelegate {
     // an imported XEP's current version may have no document to edit
     String document = edition == null || xep.version(edition).isPresent() ? null : xep.currentVersion().getDocument();
     if (document != null) {
-      String remark = to + ": " + vars.string("statusReason");
-      xep.publish(edition, HeaderEdits.EDITOR_INITIALS, remark, HeaderEdits.addRevision(HeaderEdits.replaceElement(
-          document, "status", to.name()), edition, now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), remark), now);
+      EditorsVersion.publish(xep, document, to, edition, to + ": " + vars.string("statusReason"), now);
       version = edition;
     }
     xep.changeStatus(to, Actor.current(), now, vars.string("statusReason"), version);

@@ -1,8 +1,6 @@
 package org.xsf.xepflow.lifecycle;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,7 +11,6 @@ import org.xsf.xepflow.document.Revision;
 import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
-import org.xsf.xepflow.registry.XepVersion;
 
 /**
  * "Check the new version": it must be this XEP, carry a revision entry for a version not yet
@@ -58,26 +55,17 @@ public class CheckNewVersion implements JavaDelegate {
     execution.setVariable("findings", FindingsText.of(checked));
   }
 
-  /**
-   * Versions go up (XEP-0001: "0.2 after 0.1"): a new one is none the XEP has had, however written (1.1.0
-   * is 1.1), and comes after every published one; a change the Council did not approve (kept in tmp/,
-   * never official) keeps its number, but the next version need not come after it.
-   */
+  /** Versions go up ({@link VersionNumbers}). */
   private static void numberedAfterItsVersions(Xep xep, String version) {
-    ComparableVersion submitted = new ComparableVersion(version);
-    for (XepVersion taken : xep.getVersions()) {
-      if (new ComparableVersion(taken.getVersion()).equals(submitted)) {
-        String written = taken.getVersion().equals(version) ? "" : " (as " + taken.getVersion() + ")";
-        throw new DocumentRejectedException("Version " + version + " of " + xep.label() + written + (taken.isProvisional()
-            ? " was proposed as a change that was not approved: give the new version a number of its own."
-            : " is already published: add a revision entry for the new version."));
-      }
-    }
-    xep.getVersions().stream().filter(v -> !v.isProvisional()).map(v -> new ComparableVersion(v.getVersion()))
-        .max(Comparator.naturalOrder())
-        .filter(latest -> submitted.compareTo(latest) < 0).ifPresent(latest -> {
-          throw new DocumentRejectedException("Version " + version + " does not come after version " + latest + " of "
-              + xep.label() + ": number the new version after it.");
-        });
+    VersionNumbers.taken(xep, version).ifPresent(taken -> {
+      String written = taken.getVersion().equals(version) ? "" : " (as " + taken.getVersion() + ")";
+      throw new DocumentRejectedException("Version " + version + " of " + xep.label() + written + (taken.isProvisional()
+          ? " was proposed as a change that was not approved: give the new version a number of its own."
+          : " is already published: add a revision entry for the new version."));
+    });
+    VersionNumbers.notAfter(xep, version).ifPresent(latest -> {
+      throw new DocumentRejectedException("Version " + version + " does not come after version " + latest + " of "
+          + xep.label() + ": number the new version after it.");
+    });
   }
 }

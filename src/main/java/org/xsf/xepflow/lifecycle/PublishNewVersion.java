@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import org.xsf.xepflow.publication.SitePublisher;
-import org.xsf.xepflow.publication.SiteWriter;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
 
@@ -19,15 +17,11 @@ import org.xsf.xepflow.registry.XepRepository;
 @Component("publishNewVersion")
 public class PublishNewVersion implements JavaDelegate {
   private final XepRepository xeps;
-  private final SiteWriter site;
-  private final OpenVotes openVotes;
-  private final SitePublisher publisher;
+  private final NewOfficialVersion newOfficialVersion;
 
-  public PublishNewVersion(XepRepository xeps, SiteWriter site, OpenVotes openVotes, SitePublisher publisher) {
+  public PublishNewVersion(XepRepository xeps, NewOfficialVersion newOfficialVersion) {
     this.xeps = xeps;
-    this.site = site;
-    this.openVotes = openVotes;
-    this.publisher = publisher;
+    this.newOfficialVersion = newOfficialVersion;
   }
 
   @Override
@@ -40,11 +34,8 @@ public class PublishNewVersion implements JavaDelegate {
         provisional -> provisional.approve(now),
         () -> xep.publish(version, vars.string("versionInitials"), vars.string("versionRemark"),
             vars.string("xml"), now, vars.flag("editorialChange")));
-    publisher.xepChanged(xep.getNumber());
-    execution.setVariable("xepUrl", site.xepUrl(xep.getNumber()));
-    execution.setVariable("version", version);
     execution.setVariable("versionPublished", true);
     execution.setVariable("lastUpdated", Date.from(now));
-    openVotes.revisionChanged(execution, xep.getNumber());
+    newOfficialVersion.published(execution, xep, version);
   }
 }

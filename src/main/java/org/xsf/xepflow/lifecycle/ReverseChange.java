@@ -1,18 +1,14 @@
 package org.xsf.xepflow.lifecycle;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.document.HeaderEdits;
 import org.xsf.xepflow.engine.InvalidInputException;
-import org.xsf.xepflow.publication.SitePublisher;
-import org.xsf.xepflow.publication.SiteWriter;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
@@ -30,15 +26,11 @@ import org.xsf.xepflow.registry.XepVersion;
 @Component("reverseChange")
 public class ReverseChange implements JavaDelegate {
   private final XepRepository xeps;
-  private final SiteWriter site;
-  private final OpenVotes openVotes;
-  private final SitePublisher publisher;
+  private final NewOfficialVersion newOfficialVersion;
 
-  public ReverseChange(XepRepository xeps, SiteWriter site, OpenVotes openVotes, SitePublisher publisher) {
+  public ReverseChange(XepRepository xeps, NewOfficialVersion newOfficialVersion) {
     this.xeps = xeps;
-    this.site = site;
-    this.openVotes = openVotes;
-    this.publisher = publisher;
+    this.newOfficialVersion = newOfficialVersion;
   }
 
   @Override
@@ -72,39 +64,23 @@ public class ReverseChange implements JavaDelegate {
     String remark = "Reversal of version %s, as demanded by the XMPP Council: the text of version %s."
         .formatted(reversed, restored.getVersion());
     // the earlier text, its history going on: the reversed version stays in it, as published
-    String document = HeaderEdits.replaceElement(restored.getDocument(), "status", xep.getStatus().name());
-    document = HeaderEdits.addRevision(document, current.getVersion(), day(current.getPublishedAt()),
-        Objects.toString(current.getInitials(), ""), Objects.toString(current.getRemark(), ""));
-    document = HeaderEdits.addRevision(document, reversal, day(now), remark);
-    xep.publish(reversal, HeaderEdits.EDITOR_INITIALS, remark, document, now);
-    publisher.xepChanged(xep.getNumber());
+    String document = HeaderEdits.addRevision(restored.getDocument(), current.getVersion(),
+        EditorsVersion.day(current.getPublishedAt()), Objects.toString(current.getInitials(), ""),
+        Objects.toString(current.getRemark(), ""));
+    EditorsVersion.publish(xep, document, xep.getStatus(), reversal, remark, now);
     execution.setVariable("restoredVersion", restored.getVersion());
-    execution.setVariable("version", reversal);
-    execution.setVariable("xepUrl", site.xepUrl(xep.getNumber()));
-    // a vote binds the revision it was opened on (the vote on Final)
-    openVotes.revisionChanged(execution, xep.getNumber());
+    newOfficialVersion.published(execution, xep, reversal);
   }
 
-  /**
-   * The new version's number is none the XEP has had, however written (1.1.0 is 1.1), and comes after
-   * its official versions, as a new version's must ({@link CheckNewVersion}).
-   */
+  /** Numbered as new versions are ({@link VersionNumbers}). */
   private static void numberedAboveItsVersions(Xep xep, String version) {
     if (version == null || version.isBlank()) {
       refuse("Give the number of the new version that reverses the change.");
     }
-    ComparableVersion number = new ComparableVersion(version);
-    for (XepVersion taken : xep.getVersions()) {
-      int order = number.compareTo(new ComparableVersion(taken.getVersion()));
-      if (order == 0 || (order < 0 && !taken.isProvisional())) {
-        refuse("Version %s of %s does not come after its version %s: number the reversal above its current version."
-            .formatted(version, xep.label(), taken.getVersion()));
-      }
-    }
-  }
-
-  private static String day(Instant at) {
-    return at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    VersionNumbers.taken(xep, version).map(XepVersion::getVersion)
+        .or(() -> VersionNumbers.notAfter(xep, version).map(Object::toString))
+        .ifPresent(above -> refuse("Version %s of %s does not come after its version %s: number the reversal above its current version."
+            .formatted(version, xep.label(), above)));
   }
 
   private static void refuse(String why) {
