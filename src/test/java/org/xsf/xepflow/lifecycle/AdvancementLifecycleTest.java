@@ -339,7 +339,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance call = twoImplementationsPresented(lifecycle);
     ProcessInstance change = submitDraftChange(lifecycle, "1.1");
 
-    // a vote on Final that passed ended the change's vote, and the change with it
+    // a vote on Final that passed would end the change under way
     assertThatThrownBy(() -> proposeForFinal(call, "1.0")).rootCause().isInstanceOf(InvalidInputException.class)
         .hasMessage("A new version of XEP-%04d is under review or vote: propose a revision once it is published or dropped."
             .formatted(number(lifecycle)));
