@@ -58,11 +58,12 @@ final class XepViews {
     }
   }
 
+  /** {@code provisional} while in tmp/ awaiting approval, {@code withdrawn} once it ended without it. */
   record VersionView(String version, Instant publishedAt, String initials, String remark, boolean provisional,
-      boolean editorial) {
+      boolean withdrawn, boolean editorial) {
     static VersionView of(XepVersion v) {
-      return new VersionView(v.getVersion(), v.getPublishedAt(), v.getInitials(), v.getRemark(), v.isProvisional(),
-          v.isEditorial());
+      return new VersionView(v.getVersion(), v.getPublishedAt(), v.getInitials(), v.getRemark(), v.isPending(),
+          v.isWithdrawn(), v.isEditorial());
     }
   }
 

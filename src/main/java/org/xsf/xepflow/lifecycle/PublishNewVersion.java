@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepVersion;
 
 /**
  * "Publish the new version" (XEP-0001 section 6): put under source control in the XEPs database,
@@ -30,7 +31,7 @@ public class PublishNewVersion implements JavaDelegate {
     Xep xep = xeps.findById(vars.xepNumber()).orElseThrow();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String version = vars.string("newVersion");
-    xep.version(version).filter(v -> v.isProvisional()).ifPresentOrElse(
+    xep.version(version).filter(XepVersion::isPending).ifPresentOrElse(
         provisional -> provisional.approve(now),
         () -> xep.publish(version, vars.string("versionInitials"), vars.string("versionRemark"),
             vars.string("xml"), now, vars.flag("editorialChange")));

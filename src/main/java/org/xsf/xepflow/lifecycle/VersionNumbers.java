@@ -8,7 +8,7 @@ import org.xsf.xepflow.registry.XepVersion;
 
 /**
  * Versions go up (XEP-0001: "0.2 after 0.1"): a new one is none the XEP has had, however written (1.1.0
- * is 1.1), and comes after every official one; a change the Council did not approve (kept in tmp/,
+ * is 1.1), and comes after every official one; a change the Council did not approve (withdrawn from tmp/,
  * never official) keeps its number, but the next version need not come after it.
  */
 final class VersionNumbers {

@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xsf.xepflow.registry.XepListing;
 import org.xsf.xepflow.registry.XepListings;
 import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepVersionRepository;
 import org.xsf.xepflow.transaction.TransactionScoped;
 
 /**
@@ -45,6 +47,7 @@ public class SitePublisher implements ApplicationRunner {
   private final IndexRefresher indexRefresher;
   private final PublishedLog log;
   private final XepListings listings;
+  private final XepVersionRepository versions;
   /**
    * One XEP is published by one thread at a time, whatever the step: an import's rebuild read every
    * XEP, then wrote pages a deferral committed meanwhile had already written, with the old status.
@@ -55,10 +58,12 @@ public class SitePublisher implements ApplicationRunner {
   @PersistenceContext
   private EntityManager entityManager;
 
-  public SitePublisher(XepRepository xeps, XepListings listings, SiteWriter site, SiteIndex index,
-      IndexRefresher indexRefresher, SourceControl sources, PublishedLog log, PlatformTransactionManager transactions) {
+  public SitePublisher(XepRepository xeps, XepListings listings, XepVersionRepository versions, SiteWriter site,
+      SiteIndex index, IndexRefresher indexRefresher, SourceControl sources, PublishedLog log,
+      PlatformTransactionManager transactions) {
     this.xeps = xeps;
     this.listings = listings;
+    this.versions = versions;
     this.log = log;
     this.site = site;
     this.index = index;
@@ -83,6 +88,34 @@ public class SitePublisher implements ApplicationRunner {
    */
   public void statusChanged(int number, String version) {
     changed(number, new Change(false, version));
+  }
+
+  /**
+   * A provisional version was withdrawn: its copy leaves tmp/ once the step commits, and stays if it
+   * rolls back; what a stop in between kept there is removed at the next start ({@link #run}).
+   */
+  public void provisionalWithdrawn(int number, String version) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      removeProvisional(number, version);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        if (status == STATUS_COMMITTED) {
+          removeProvisional(number, version);
+        }
+      }
+    });
+  }
+
+  private void removeProvisional(int number, String version) {
+    try {
+      site.removeProvisional(number, version);
+    } catch (RuntimeException e) {
+      // The database is right; the next start removes it.
+      LOG.error("Could not remove version {} of XEP {} from tmp/", version, number, e);
+    }
   }
 
   /** A new version, or only a new status of the current version (a new version in the same transaction wins). */
@@ -228,12 +261,13 @@ public class SitePublisher implements ApplicationRunner {
   /**
    * At start: a new site folder (or a database filled elsewhere) gets every XEP's pages; otherwise
    * the XEPs whose last change a stop kept from being published (the page, attic and source follow
-   * the commit) are published now. The index and feed are rebuilt in the background, in case the last
-   * rebuild before a stop did not happen.
+   * the commit) are published now, and the provisional versions withdrawn meanwhile leave tmp/. The
+   * index and feed are rebuilt in the background, in case the last rebuild before a stop did not happen.
    */
   @Override
   public void run(ApplicationArguments args) {
     sources.removeStaleLocks();
+    readOnly.execute(tx -> versions.findByWithdrawnTrue()).forEach(v -> removeProvisional(v.xepNumber(), v.version()));
     Map<Integer, String> registry = readOnly.execute(tx -> listings.all().stream()
         .collect(Collectors.toMap(XepListing::number, xep -> PublishedLog.shown(xep.version(), xep.status().name()))));
     if (!site.exists("index.html")) {

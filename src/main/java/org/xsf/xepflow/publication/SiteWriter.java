@@ -16,7 +16,7 @@ import org.xsf.xepflow.registry.XepVersion;
 /**
  * Writes the published site served at /extensions/: each XEP's current version (xep-NNNN.html and
  * .xml), every version ever published (attic/), the inbox of ProtoXEPs and provisional changes
- * (tmp/). Files are replaced atomically so readers never see half a page.
+ * (tmp/, until withdrawn). Files are replaced atomically so readers never see half a page.
  */
 @Component
 public class SiteWriter {
@@ -92,11 +92,23 @@ public class SiteWriter {
 
   /** A provisional version of a Draft XEP in extensions/tmp/ (XEP-0001 section 8.1). */
   public String publishProvisionally(Xep xep, String version, String document) {
-    String name = "tmp/" + canonical(xep.getNumber()) + "-" + safe(version);
+    String name = provisional(xep.getNumber(), version);
     write(name + ".xml", document);
     write(name + ".html", renderer.render(document, xep.label(), version, xep.getStatus().name(),
         "Provisional version: published for discussion, official only after the XMPP Council approves it."));
     return url(name + ".html");
+  }
+
+  /** A provisional version withdrawn: out of tmp/, if it is there. */
+  void removeProvisional(int number, String version) {
+    String name = provisional(number, version);
+    for (String file : new String[] {name + ".html", name + ".xml"}) {
+      try {
+        Files.deleteIfExists(extensions.resolve(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not remove " + file, e);
+      }
+    }
   }
 
   public String xepUrl(int number) {
@@ -126,6 +138,10 @@ public class SiteWriter {
 
   private static String canonical(int number) {
     return "xep-%04d".formatted(number);
+  }
+
+  private static String provisional(int number, String version) {
+    return "tmp/" + canonical(number) + "-" + safe(version);
   }
 
   private static String safe(String version) {

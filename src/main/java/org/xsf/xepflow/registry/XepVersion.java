@@ -36,8 +36,15 @@ public class XepVersion {
   private String document;
   @Column(nullable = false)
   private Instant publishedAt;
-  /** Published in tmp/ only, awaiting the Council's approval (XEP-0001 section 8.1). */
+  /** Published in tmp/ only, not official until the Council approves it (XEP-0001 section 8.1). */
   private boolean provisional;
+  /**
+   * A provisional change that ended without the Council's approval (the vote did not pass, or the XEP's
+   * status changed first): no longer offered in tmp/, kept as a version that never became official.
+   */
+  @ColumnDefault("false")
+  @Column(nullable = false)
+  private boolean withdrawn;
   /**
    * A change to a Draft or Final XEP the Editor published at once as not material (XEP-0001 sections
    * 8.1, 10), without the Council's approval: what the Council may demand be reversed.
@@ -69,8 +76,23 @@ public class XepVersion {
     xep.publishedOfficially(at);
   }
 
+  /** The change ended without the Council's approval: out of tmp/, never official. */
+  public void withdraw() {
+    this.withdrawn = true;
+  }
+
+  /** Not official: in tmp/ awaiting approval, or withdrawn. */
   public boolean isProvisional() {
     return provisional;
+  }
+
+  public boolean isWithdrawn() {
+    return withdrawn;
+  }
+
+  /** In tmp/, awaiting the Council's approval. */
+  public boolean isPending() {
+    return provisional && !withdrawn;
   }
 
   public boolean isEditorial() {

@@ -11,9 +11,16 @@ public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, C
   interface Number {
     String getVersion();
 
-    /** In tmp/, waiting for its approval. */
+    /** Not official: in tmp/ waiting for its approval, or withdrawn. */
     boolean isProvisional();
   }
+
+  /** A change withdrawn from tmp/, read without its document. */
+  record Withdrawn(Integer xepNumber, String version) {
+  }
+
+  /** The changes withdrawn from tmp/ (few: a material change to a Draft XEP the Council did not approve). */
+  List<Withdrawn> findByWithdrawnTrue();
 
   /** One version of a XEP with its document, without the others'. */
   Optional<XepVersion> findByXepNumberAndVersion(Integer xepNumber, String version);

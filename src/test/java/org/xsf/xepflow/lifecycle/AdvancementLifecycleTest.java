@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.ImplementationRepository;
@@ -23,6 +29,10 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   private ImplementationRepository implementations;
   @Autowired
   private VoteRepository votes;
+  @Autowired
+  private TestRestTemplate http;
+  @Value("${xepflow.site.dir}/extensions")
+  private Path site;
 
   @Test
   void rejectedAfterAVoteThatDoesNotPass() {
@@ -388,10 +398,15 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     // before: the change ended with the Draft state without a word to anyone, and its vote stayed open
     assertThat(change).isEnded();
     String label = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
-    assertThat(mailsTitled("Not published: version 1.1 of " + label)).singleElement()
-        .satisfies(mail -> assertThat(recipient(mail)).isEqualTo("author1@example.org"));
-    assertThat(mailsTitled("WITHDRAWN: proposed change to " + label + " version 1.1")).singleElement()
-        .satisfies(mail -> assertThat(recipient(mail)).isEqualTo("standards@xmpp.org"));
+    // why: the XEP's status changed (to what, the lifecycle decides only after the change has ended)
+    assertThat(mailsTitled("Not published: version 1.1 of " + label)).singleElement().satisfies(mail -> {
+      assertThat(recipient(mail)).isEqualTo("author1@example.org");
+      assertThat(body(mail)).contains("when the status of XEP-%04d changed".formatted(number(lifecycle)));
+    });
+    assertThat(mailsTitled("WITHDRAWN: proposed change to " + label + " version 1.1")).singleElement().satisfies(mail -> {
+      assertThat(recipient(mail)).isEqualTo("standards@xmpp.org");
+      assertThat(body(mail)).contains("it is no longer published there");
+    });
     assertThat(votes.findByXepNumberOrderById(number(lifecycle))).filteredOn(v -> v.getVersion().equals("1.1"))
         .singleElement().satisfies(vote -> {
           assertThat(vote.getOutcome()).isEqualTo("cancelled");
@@ -400,6 +415,8 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(changeVote).singleResult().getEndTime())
         .isNotNull();
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("2.0");
+    // the change is no longer offered in tmp/ as pending; its version row stays, marked withdrawn
+    assertWithdrawn(lifecycle, "1.1");
   }
 
   @Test
@@ -505,7 +522,8 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     ProcessInstance change = submitDraftChange(lifecycle, "1.1");
     castVotes(change, Map.of("council1", "-1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
     endVotingPeriod(lifecycle);
-    assertThat(change).hasPassed("End_ChangeNotApproved").isEnded();
+    assertThat(change).hasPassed("Task_WithdrawProvisional", "End_ChangeWithdrawn").isEnded();
+    assertWithdrawn(lifecycle, "1.1");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
         Map.of("xml", nextVersion(lifecycle, "1.1", "The same number again"))))
@@ -517,6 +535,28 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     // numbered after the official 0.1, below the change that was not approved
     submitDraftChange(lifecycle, "1.0.1");
     assertThat(registryEntry(lifecycle).version("1.0.1")).get().extracting(v -> v.isProvisional()).isEqualTo(true);
+    assertThat(versionsShown(lifecycle)).filteredOn(v -> v.get("version").equals("1.0.1")).singleElement()
+        .satisfies(v -> assertThat(v).containsEntry("provisional", true).containsEntry("withdrawn", false));
+    assertThat(tmp(lifecycle, "1.0.1", "html")).exists();
+  }
+
+  /** A provisional change that ended without the Council's approval: out of tmp/, its row kept and shown as withdrawn. */
+  private void assertWithdrawn(ProcessInstance lifecycle, String version) {
+    assertThat(tmp(lifecycle, version, "html")).doesNotExist();
+    assertThat(tmp(lifecycle, version, "xml")).doesNotExist();
+    assertThat(versionsShown(lifecycle)).filteredOn(v -> v.get("version").equals(version)).singleElement()
+        .satisfies(v -> assertThat(v).containsEntry("provisional", false).containsEntry("withdrawn", true));
+  }
+
+  private Path tmp(ProcessInstance lifecycle, String version, String extension) {
+    return site.resolve("tmp/xep-%04d-%s.%s".formatted(number(lifecycle), version, extension));
+  }
+
+  /** The versions GET /api/xeps/{n} shows. */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> versionsShown(ProcessInstance lifecycle) {
+    return (List<Map<String, Object>>) http.withBasicAuth("author2", "xsf").exchange("/api/xeps/" + number(lifecycle),
+        HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() { }).getBody().get("versions");
   }
 
   private ProcessInstance submitDraftChange(ProcessInstance lifecycle, String version) {

@@ -160,7 +160,8 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     advanceClock(Duration.ofDays(15));
     runAllDueJobs(lifecycle);
 
-    assertThat(newVersion).hasPassed("End_ChangeNotApproved").isEnded();
+    // never published provisionally (not a Draft XEP): nothing to withdraw from tmp/
+    assertThat(newVersion).hasPassed("End_ChangeNotApproved").hasNotPassed("Task_WithdrawProvisional").isEnded();
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.0");
     assertStatus(lifecycle, XepStatus.Active);
   }

@@ -89,15 +89,32 @@ class PublishedSiteTest extends LifecycleTestSupport {
   }
 
   @Test
-  void aProvisionalChangeIsPublishedInTmp() throws IOException {
+  void aProvisionalChangeIsPublishedInTmpUntilTheCouncilDoesNotApproveIt() throws IOException {
     ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
     submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Material change")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish", "changeKind", "material"));
 
-    assertThat(Files.readString(site.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)))))
-        .contains("Provisional version");
+    Path provisional = site.resolve("tmp/xep-%04d-1.1.html".formatted(number(lifecycle)));
+    assertThat(Files.readString(provisional)).contains("Provisional version");
     assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number(lifecycle))))).doesNotContain("<td>1.1</td>");
+
+    castVotes(newVersion.getId(), Map.of("council1", "-1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
+    advanceClock(Duration.ofDays(30));
+    runAllDueJobs(lifecycle);
+    assertThat(provisional).doesNotExist();
+    assertThat(site.resolve("tmp/xep-%04d-1.1.xml".formatted(number(lifecycle)))).doesNotExist();
+
+    // as if a stop had come between the withdrawal's commit and the removal
+    Files.writeString(provisional, "left behind");
+    // nothing leaves tmp/ for a withdrawal that rolled back
+    transaction.executeWithoutResult(tx -> {
+      publisher.provisionalWithdrawn(number(lifecycle), "1.1");
+      tx.setRollbackOnly();
+    });
+    assertThat(provisional).exists();
+    publisher.run(null);
+    assertThat(provisional).doesNotExist();
   }
 
   @Test
