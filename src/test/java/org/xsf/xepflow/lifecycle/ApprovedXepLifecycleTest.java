@@ -93,20 +93,13 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
     advanceByUnanimousVote(lifecycle);
     submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Clarified")));
-    var author = identityService.createUserQuery().userId("author2").singleResult();
-    String address = author.getEmail();
-    author.setEmail(null);
-    identityService.saveUser(author);
-    try {
+    withoutMailAddress("author2", () -> {
       // before: the decision failed: "No mail address for user 'author2'"
       recordDecision("council-decision-approved", lifecycle, Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0065"));
       runAllDueJobs(lifecycle);
       assertStatus(lifecycle, XepStatus.Deprecated);
       assertThat(subjects()).noneMatch(subject -> subject.startsWith("Not published:"));
-    } finally {
-      author.setEmail(address);
-      identityService.saveUser(author);
-    }
+    });
   }
 
   @Test

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -157,6 +158,20 @@ public abstract class ProcessTestSupport {
   /** Moves the engine clock forward, as time passing would. */
   protected void advanceClock(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  /** Does something while a demo user has no mail address (Admin does not ask for one), then gives it back. */
+  protected void withoutMailAddress(String user, Runnable action) {
+    User person = identityService.createUserQuery().userId(user).singleResult();
+    String address = person.getEmail();
+    person.setEmail(null);
+    identityService.saveUser(person);
+    try {
+      action.run();
+    } finally {
+      person.setEmail(address);
+      identityService.saveUser(person);
+    }
   }
 
   /**
