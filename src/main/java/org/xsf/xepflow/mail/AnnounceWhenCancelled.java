@@ -3,8 +3,6 @@ package org.xsf.xepflow.mail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -14,13 +12,11 @@ import org.springframework.stereotype.Component;
  * its process or step was cancelled from outside, not when it ended on its own: BPMN has no step for
  * "was cut short". A change of a XEP still under review or vote ends with the Draft, Final or Active
  * state that called it (a vote on Final passed, the Council deprecated it), and its author must hear
- * that it was not published. {@code when}, if given, must also hold (e.g. the list was told of it); a
- * blank {@code to} (a person without an address) is logged, not announced.
+ * that it was not published. {@code when}, if given, must also hold (e.g. the list was told of it).
  */
 @Component("announceWhenCancelled")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class AnnounceWhenCancelled implements ExecutionListener {
-  private static final Logger LOG = LoggerFactory.getLogger(AnnounceWhenCancelled.class);
   private Expression to;
   private Expression subject;
   private Expression text;
@@ -29,12 +25,6 @@ public class AnnounceWhenCancelled implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     if (!execution.isCanceled() || (when != null && !Boolean.TRUE.equals(when.getValue(execution)))) {
-      return;
-    }
-    // a person without an address must not hold back what cancelled the step (a vote, a decision)
-    if (String.valueOf(to.getValue(execution)).isBlank()) {
-      LOG.warn("{} of {} ended unfinished; no mail address to tell it to", execution.getProcessDefinitionId(),
-          execution.getProcessBusinessKey());
       return;
     }
     QueueAnnouncement.start(execution, to, subject, text);

@@ -1,11 +1,14 @@
 package org.xsf.xepflow.mail;
 
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,9 @@ import org.springframework.stereotype.Component;
  * {@code text}) and starts an {@code announcement} process with it, in the step's own transaction.
  * The mail is sent by that process, not by the step's: a job of the step's process would be deleted
  * with it when its state ends first (a vote voided, a XEP re-assigned), and the mail with it.
+ * A mail to one person gives {@code to} as {@code ${people.address(author)}}: a person without an
+ * address is not mailed, with a warning, as a missing address must not fail the step that mails them
+ * (a reminder, a decision that cut their change short) into an incident.
  */
 @Component("queueAnnouncement")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -22,6 +28,7 @@ public class QueueAnnouncement implements JavaDelegate {
   public static final String PROCESS = "announcement";
   /** Which process instance wrote it: Cockpit's way from an announcement back to its XEP's steps. */
   public static final String ANNOUNCED_BY = "announcedBy";
+  private static final Logger LOG = LoggerFactory.getLogger(QueueAnnouncement.class);
   private Expression to;
   private Expression subject;
   private Expression text;
@@ -33,8 +40,16 @@ public class QueueAnnouncement implements JavaDelegate {
 
   /** Starts the announcement of the message these fields of a step or listener give. */
   static void start(DelegateExecution execution, Expression to, Expression subject, Expression text) {
-    Map<String, Object> message = Map.of("to", field("to", to, execution),
-        "subject", field("subject", subject, execution), "text", field("text", text, execution),
+    Object recipients = field("to", to, execution);
+    Object title = field("subject", subject, execution);
+    if (recipients instanceof Optional<?> person) {
+      if (person.isEmpty()) {
+        LOG.warn("\"{}\" is not sent: the person it is for has no mail address (add one in Admin)", title);
+        return;
+      }
+      recipients = person.get();
+    }
+    Map<String, Object> message = Map.of("to", recipients, "subject", title, "text", field("text", text, execution),
         ANNOUNCED_BY, execution.getProcessInstanceId());
     // whoever completed the step need not be allowed to start processes of their own
     Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()

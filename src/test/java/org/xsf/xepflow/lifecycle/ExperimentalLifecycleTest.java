@@ -17,13 +17,17 @@ import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostLoadEventListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepStatus;
 import org.xsf.xepflow.registry.XepVersion;
 
 /** Experimental and Deferred XEPs (XEP-0001 sections 6, 8.1, 9.1, 9.6, 9.7) through bpmn/xep-lifecycle.bpmn. */
+@ExtendWith(OutputCaptureExtension.class)
 class ExperimentalLifecycleTest extends LifecycleTestSupport {
   private static final Set<SessionFactoryImplementor> COUNTED_FACTORIES = ConcurrentHashMap.newKeySet();
   private static final ThreadLocal<long[]> VERSION_LOADS = new ThreadLocal<>();
@@ -127,6 +131,27 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Deferred);
     assertThat(lifecycle).hasPassed("Timer_DeferralReminder", "End_NoReminder").hasNotPassed("Task_RemindAuthor");
     assertThat(subjects()).noneMatch(s -> s.startsWith("Reminder:"));
+  }
+
+  @Test
+  void anAuthorWithoutAMailAddressIsNotRemindedAndTheXepIsDeferredAllTheSame(CapturedOutput log) {
+    ProcessInstance lifecycle = accept("author2", "inbox/fasten.xml", "Standards Track");
+    standardsListPurged();
+
+    withoutMailAddress("author2", () -> {
+      advanceClock(Duration.ofDays(335));
+      runAllDueJobs(lifecycle);
+    });
+    assertThat(lifecycle).hasPassed("Task_RemindAuthor", "End_Reminded");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+    assertThat(subjects()).noneMatch(s -> s.startsWith("Reminder:"));
+    // before: "No mail address for user 'author2'": the reminder's timer failed, an incident once its retries ran out
+    assertThat(log.getAll()).contains("\"Reminder: XEP-%04d (Message Fastening) will be Deferred on %s\" is not sent: the person it is for has no mail address"
+        .formatted(number(lifecycle), deferralDay(lifecycle)));
+
+    advanceClock(Duration.ofDays(31));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Deferred);
   }
 
   @Test
