@@ -21,6 +21,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.lifecycle.LifecycleStates;
 import org.xsf.xepflow.registrar.StartNamespaceRegistration;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
@@ -33,7 +34,8 @@ import org.xsf.xepflow.registry.XepRepository;
  * With {@code onlyBy}, the lifecycle variable naming the one person who may do this (its author),
  * anyone but that person, as logged in, is refused; with {@code passOn}, only the fields it names
  * reach the lifecycle. A XEP that does not exist or is not waiting for this is refused too, and
- * nothing is stored.
+ * nothing is stored: one whose status is not that of a state that takes the message is told which
+ * are (from the lifecycle's diagram), one in such a state what it waits for first.
  */
 @Component("passDecisionToLifecycle")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -72,8 +74,8 @@ public class PassDecisionToLifecycle implements JavaDelegate {
       throw new AuthorizationException("Only the " + person + " of " + Xep.label(number) + ", logged in, may do this");
     }
     ProcessEngineServices engine = execution.getProcessEngineServices();
-    MessageCorrelationBuilder correlation = engine.getRuntimeService()
-        .createMessageCorrelation(String.valueOf(message.getValue(execution)))
+    String name = String.valueOf(message.getValue(execution));
+    MessageCorrelationBuilder correlation = engine.getRuntimeService().createMessageCorrelation(name)
         .processInstanceBusinessKey(businessKey).setVariables(passedOn(execution));
     if (person != null) {
       correlation.processInstanceVariableEquals(person, user);
@@ -88,15 +90,28 @@ public class PassDecisionToLifecycle implements JavaDelegate {
           .variableValueEquals(person, user).count()) == 0) {
         throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + user);
       }
-      // what it waits for instead, as an author whose new version is in review would ask (the
-      // Registrar's task is the Editor's own errand, which the XEP does not wait for)
-      List<String> open = command.runWithoutAuthorization(() -> engine.getTaskService().createTaskQuery()
-          .processInstanceBusinessKey(businessKey).orderByTaskCreateTime().asc().list()).stream()
-          .filter(task -> !task.getProcessDefinitionId().startsWith(StartNamespaceRegistration.PROCESS + ":"))
-          .map(Task::getName).distinct().toList();
-      throw new InvalidInputException("%s (%s) is %s: it is not waiting for this%s".formatted(xep.label(),
-          xep.getType().label(), xep.getStatus(), open.isEmpty() ? "" : "; it waits for: " + String.join("; ", open)));
+      throw new InvalidInputException(whyNot(engine, command, xep, name));
     }
+  }
+
+  /**
+   * Why the XEP's lifecycle does not take the message: its status is none of those whose state takes
+   * it (as the diagram says), or its state is busy with something else first.
+   */
+  private static String whyNot(ProcessEngineServices engine, CommandContext command, Xep xep, String message) {
+    String is = "%s (%s) is %s".formatted(xep.label(), xep.getType().label(), xep.getStatus());
+    List<String> statuses = command.runWithoutAuthorization(() ->
+        LifecycleStates.taking(engine.getRepositoryService(), message));
+    if (!statuses.contains(xep.getStatus().name())) {
+      return is + ": this applies only to a XEP that is " + LifecycleStates.either(statuses);
+    }
+    // what it waits for instead, as an author whose new version is in review would ask (the
+    // Registrar's task is the Editor's own errand, which the XEP does not wait for)
+    List<String> open = command.runWithoutAuthorization(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(String.valueOf(xep.getNumber())).orderByTaskCreateTime().asc().list()).stream()
+        .filter(task -> !task.getProcessDefinitionId().startsWith(StartNamespaceRegistration.PROCESS + ":"))
+        .map(Task::getName).distinct().toList();
+    return is + ", but is not waiting for this" + (open.isEmpty() ? "" : " now; it waits for: " + String.join("; ", open));
   }
 
   private Map<String, Object> passedOn(DelegateExecution execution) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
 import org.xsf.xepflow.registry.XepStatus;
@@ -58,13 +60,31 @@ class RecordDecisionTest extends LifecycleTestSupport {
 
     assertThatThrownBy(() -> recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed.")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Standards Track) is Experimental: it is not waiting for this".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Standards Track) is Experimental: this applies only to a XEP that is Deferred"
+            .formatted(number(lifecycle)));
     assertThatThrownBy(() -> recordDecision("declare-obsolete", lifecycle, Map.of("obsoleteReason", "Unused.")))
-        .isInstanceOf(InvalidInputException.class);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Standards Track) is Experimental: this applies only to a XEP that is Deprecated"
+            .formatted(number(lifecycle)));
 
     assertStatus(lifecycle, XepStatus.Experimental);
     assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental);
     assertThat(decisionsRecorded()).isEqualTo(decisionsBefore);
+  }
+
+  @Test
+  void aRefusalNamesTheStatusesInWhichTheDeployedDiagramTakesTheDecision(@TempDir Path changed) throws Exception {
+    // a diagram whose Draft XEPs take a retraction where they took the Council's demand of a reversal
+    withLifecycleDiagramEdited(changed, diagram -> diagram.replace(
+        "id=\"MessageDef_DraftReversalDemanded\" messageRef=\"Message_ReversalDemanded\"",
+        "id=\"MessageDef_DraftReversalDemanded\" messageRef=\"Message_RetractionRequested\""), () -> {
+      ProcessInstance lifecycle = accept("author1", "inbox/mix.xml", "Standards Track");
+
+      assertThatThrownBy(() -> recordDecision("council-demands-reversal", lifecycle,
+          Map.of("reversedVersion", "0.1", "reversalVersion", "0.2"))).isInstanceOf(InvalidInputException.class)
+          .hasMessage("XEP-%04d (Standards Track) is Experimental: this applies only to a XEP that is Final or Active"
+              .formatted(number(lifecycle)));
+    });
   }
 
   @Test
@@ -74,9 +94,10 @@ class RecordDecisionTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Active);
     long decisionsBefore = decisionsRecorded();
 
+    // Active is a state that takes a conversion, but only that of a Historical XEP waits for it
     assertThatThrownBy(() -> recordDecision("convert-historical-xep", lifecycle, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Informational) is Active: it is not waiting for this".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Informational) is Active, but is not waiting for this".formatted(number(lifecycle)));
 
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(registryEntry(lifecycle).getType()).isEqualTo(XepType.INFORMATIONAL);

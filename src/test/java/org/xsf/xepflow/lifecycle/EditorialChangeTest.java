@@ -148,7 +148,8 @@ class EditorialChangeTest extends LifecycleTestSupport {
   void aDemandToReverseIsRefusedAndChangesNothingUnlessItNamesTheCurrentChangeOfADraftFinalOrActiveXepAtRest() {
     ProcessInstance experimental = accept("author1", "inbox/xor.xml", "Standards Track");
     assertThatThrownBy(() -> demandReversal(experimental, "0.1", "0.2")).isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Standards Track) is Experimental: it is not waiting for this".formatted(number(experimental)));
+        .hasMessage("XEP-%04d (Standards Track) is Experimental: this applies only to a XEP that is Draft, Final or Active"
+            .formatted(number(experimental)));
 
     ProcessInstance lifecycle = acceptedDraft("inbox/data_policy.xml");
     int number = number(lifecycle);
@@ -172,7 +173,7 @@ class EditorialChangeTest extends LifecycleTestSupport {
     runtimeService.createProcessInstanceQuery().processDefinitionKey("namespace-registration")
         .processInstanceBusinessKey(String.valueOf(number)).list().forEach(registration -> runDueJobs(registration.getId()));
     assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.2")).isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Standards Track) is Draft: it is not waiting for this; it waits for: Publish version 1.1 of XEP-%04d?"
+        .hasMessage("XEP-%04d (Standards Track) is Draft, but is not waiting for this now; it waits for: Publish version 1.1 of XEP-%04d?"
             .formatted(number, number));
 
     assertThat(registryEntry(lifecycle).getVersions()).extracting(XepVersion::getVersion).containsExactly("0.1", "1.0", "1.0.1");
@@ -206,6 +207,11 @@ class EditorialChangeTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
     advanceByUnanimousVote(lifecycle);
     ProcessInstance change = reviewedChange(lifecycle, "1.1", "Clarified.", Map.of("versionDecision", "publish"));
+    // while the approving body votes on it, the demand is refused, and says why
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0", "1.0.1")).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("XEP-%1$04d (Informational) is Active, but is not waiting for this now; it waits for: Vote on XEP-%1$04d version 1.1: "
+            .formatted(number(lifecycle)));
+    assertThat(change).isWaitingAt("CallActivity_ApproveChange");
     castVotes(change.getId(), UNANIMOUS);
     runAllDueJobs(lifecycle);
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");

@@ -188,7 +188,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     // XEP-0001 section 6: only an Experimental XEP is retracted by its author
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle, Map.of("authorAction", "retract")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Standards Track) is Deferred: it is not waiting for this".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Standards Track) is Deferred: this applies only to a XEP that is Experimental".formatted(number(lifecycle)));
     // the document reaches the lifecycle; a status the form was sent with is refused
     String resumed = nextVersion(lifecycle, "0.2", "Resumed");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
@@ -198,7 +198,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     // a second version while the Editor reviews the first is refused, and nothing of it is kept
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
         Map.of("xml", nextVersion(lifecycle, "0.3", "Again")))).isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%1$04d (Standards Track) is Deferred: it is not waiting for this; it waits for: Publish version 0.2 of XEP-%1$04d?"
+        .hasMessage("XEP-%1$04d (Standards Track) is Deferred, but is not waiting for this now; it waits for: Publish version 0.2 of XEP-%1$04d?"
             .formatted(number(lifecycle)));
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("new-version")
         .processInstanceBusinessKey(lifecycle.getBusinessKey()).count()).isEqualTo(1);
@@ -324,10 +324,11 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
 
     assertStatus(lifecycle, XepStatus.Retracted);
     assertThat(lifecycle).isEnded().hasPassed("End_Retracted");
-    // a Retracted XEP's lifecycle has ended: its author is told it waits for nothing
+    // a Retracted XEP's lifecycle has ended: its author is told which XEPs take a new version
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author2", lifecycle,
         Map.of("xml", nextVersion(lifecycle, "0.2", "Too late")))).isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Standards Track) is Retracted: it is not waiting for this".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Standards Track) is Retracted: this applies only to a XEP that is Experimental, Deferred, Proposed, Draft, Final or Active"
+            .formatted(number(lifecycle)));
     assertThat(subjects()).contains("RETRACTED: XEP-%04d (XMPP Over RELOAD (XOR))".formatted(number(lifecycle)));
   }
 

@@ -2,15 +2,21 @@ package org.xsf.xepflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.xsf.xepflow.deployment.ProcessResourcesDeployer;
 import org.xsf.xepflow.registry.StatusChange;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
@@ -28,6 +34,40 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
   protected RuntimeService runtimeService;
   @Autowired
   protected XepRepository xeps;
+  @Autowired
+  private ProcessResourcesDeployer deployer;
+
+  /**
+   * Does something while the latest xep-lifecycle is bpmn/xep-lifecycle.bpmn so edited, deployed from a
+   * copy of bpmn/ in this folder as a changed bpmn/ is deployed; then deploys bpmn/ as it is, as the latest.
+   */
+  protected void withLifecycleDiagramEdited(Path folder, UnaryOperator<String> edit, Runnable action) throws IOException {
+    Path bpmn = Files.createDirectory(folder.resolve("bpmn"));
+    try (DirectoryStream<Path> diagrams = Files.newDirectoryStream(Path.of("bpmn"))) {
+      for (Path diagram : diagrams) {
+        Files.copy(diagram, bpmn.resolve(diagram.getFileName()));
+      }
+    }
+    Path lifecycleDiagram = bpmn.resolve("xep-lifecycle.bpmn");
+    String original = Files.readString(lifecycleDiagram);
+    String edited = edit.apply(original);
+    assertThat(edited).isNotEqualTo(original);
+    Files.writeString(lifecycleDiagram, edited);
+    int versionBefore = latestLifecycleVersion();
+    try {
+      new ProcessResourcesDeployer(bpmn, Path.of("forms")).deploy(repositoryService);
+      assertThat(latestLifecycleVersion()).isEqualTo(versionBefore + 1);
+      action.run();
+    } finally {
+      deployer.deploy(repositoryService);
+    }
+    assertThat(latestLifecycleVersion()).isEqualTo(versionBefore + 2);
+  }
+
+  private int latestLifecycleVersion() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(LifecycleStates.PROCESS)
+        .latestVersion().singleResult().getVersion();
+  }
 
   /** A ProtoXEP submitted, its format accepted and no Council member objecting: a new XEP. */
   protected ProcessInstance accept(String author, String fixture, String type) {
