@@ -477,6 +477,16 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason())
         .isEqualTo("Advanced by a vote of the XSF Board of Directors on version 0.1.");
+
+    // every change to an Active XEP goes to its approving body (XEP-0001 section 10)
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "A change the Board does not want")));
+    ProcessInstance change = called(lifecycle, "new-version");
+    complete("editor", change.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    castVotes(change, Map.of("board1", "-1", "board2", "+1", "board3", "+1"));
+    endVotingPeriod(lifecycle);
+    assertThat(mailsTitled("Not approved: version 1.1 of XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle())))
+        .singleElement().satisfies(mail -> assertThat(body(mail))
+            .contains("The XSF Board of Directors did not approve the changes in version 1.1", "board1: -1 (Concerns of board1)"));
   }
 
   @Test
@@ -538,6 +548,32 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     assertThat(versionsShown(lifecycle)).filteredOn(v -> v.get("version").equals("1.0.1")).singleElement()
         .satisfies(v -> assertThat(v).containsEntry("provisional", true).containsEntry("withdrawn", false));
     assertThat(tmp(lifecycle, "1.0.1", "html")).exists();
+  }
+
+  @Test
+  void aChangeTheCouncilDoesNotApproveIsAnnouncedToItsAuthorAndToTheListThatDiscussedIt() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/muc-presence-versioning.xml");
+    ProcessInstance change = submitDraftChange(lifecycle, "1.1");
+    String provisionalUrl = (String) runtimeService.getVariable(change.getId(), "provisionalUrl");
+    castVotes(change, Map.of("council1", "-1", "council2", "+1", "council3", "0", "council4", "0", "council5", "0"));
+    endVotingPeriod(lifecycle);
+
+    assertThat(change).hasPassed("End_ChangeWithdrawn").isEnded();
+    // before: the vote's end was told to nobody, not even the author who submitted the change
+    String label = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
+    assertThat(mailsTitled("Not approved: version 1.1 of " + label)).singleElement().satisfies(mail -> {
+      assertThat(recipient(mail)).isEqualTo("author1@example.org");
+      assertThat(body(mail)).contains("The XMPP Council did not approve the changes in version 1.1",
+          "XEP-%04d stays at version 1.0".formatted(number(lifecycle)), "withdrawn from tmp/",
+          "Blocked: a -1 stands", "council1: -1 (Concerns of council1)", "council2: +1");
+    });
+    // the list was asked to discuss it in tmp/ (XEP-0001 section 8.1), so it hears how it ended
+    assertThat(mailsTitled("NOT APPROVED: proposed change to " + label + " version 1.1")).singleElement().satisfies(mail -> {
+      assertThat(recipient(mail)).isEqualTo("standards@xmpp.org");
+      assertThat(body(mail)).contains("the XMPP Council did not approve it",
+          "XEP-%04d stays at version 1.0".formatted(number(lifecycle)), provisionalUrl, "no longer published there",
+          "council1: -1 (Concerns of council1)");
+    });
   }
 
   /** A provisional change that ended without the Council's approval: out of tmp/, its row kept and shown as withdrawn. */

@@ -81,8 +81,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
 
     assertStatus(lifecycle, XepStatus.Deprecated);
     assertThat(change).isEnded();
-    String label = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
-    assertThat(mailsTitled("Not published: version 1.1 of " + label)).singleElement()
+    assertThat(mailsTitled("Not published: version 1.1 of " + label(lifecycle))).singleElement()
         .satisfies(mail -> assertThat(recipient(mail)).isEqualTo("author2@example.org"));
     // never announced provisionally (not a Draft XEP), so nothing to withdraw on the list
     assertThat(subjects()).noneMatch(subject -> subject.startsWith("WITHDRAWN:"));
@@ -146,9 +145,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
 
-    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "A change nobody wants")));
-    ProcessInstance newVersion = called(lifecycle, "new-version");
-    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    ProcessInstance newVersion = changePutToTheVote(lifecycle, "author1");
     castVotes(newVersion.getId(), Map.of("council1", "-1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
     advanceClock(Duration.ofDays(15));
     runAllDueJobs(lifecycle);
@@ -157,5 +154,69 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     assertThat(newVersion).hasPassed("End_ChangeNotApproved").hasNotPassed("Task_WithdrawProvisional").isEnded();
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.0");
     assertStatus(lifecycle, XepStatus.Active);
+    // before: its author never heard that the vote had ended
+    assertThat(mailsTitled("Not approved: version 1.1 of " + label(lifecycle))).singleElement().satisfies(mail -> {
+      assertThat(recipient(mail)).isEqualTo("author1@example.org");
+      assertThat(body(mail)).contains("The XMPP Council did not approve the changes in version 1.1",
+          "XEP-%04d stays at version 1.0".formatted(number(lifecycle)), "Blocked: a -1 stands",
+          "council1: -1 (Concerns of council1)", "council2: 0").doesNotContain("tmp/");
+    });
+    // the list was never told of it: no word of its end either
+    assertThat(subjects()).noneMatch(subject -> subject.startsWith("NOT APPROVED:"));
+  }
+
+  @Test
+  void aChangeNotApprovedAfterItsNewLastCallIsAnnouncedToTheList() {
+    ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    ProcessInstance newVersion = changePutToTheVote(lifecycle, "author1");
+    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
+    runAllDueJobs(lifecycle);
+    assertThat(subjects()).contains("LAST CALL: " + label(lifecycle) + " version 1.1");
+    advanceClock(Duration.ofDays(14).plusMinutes(1));
+    runAllDueJobs(lifecycle);
+
+    castVotes(newVersion.getId(), Map.of("council1", "-1", "council2", "0", "council3", "0", "council4", "0", "council5", "0"));
+    advanceClock(Duration.ofDays(15));
+    runAllDueJobs(lifecycle);
+
+    assertThat(newVersion).hasPassed("End_ChangeNotApproved").isEnded();
+    // the list was asked for comments in the new Last Call, so it hears how the vote ended
+    assertThat(mailsTitled("NOT APPROVED: proposed change to " + label(lifecycle) + " version 1.1")).singleElement()
+        .satisfies(mail -> {
+          assertThat(recipient(mail)).isEqualTo("standards@xmpp.org");
+          assertThat(body(mail)).contains("the XMPP Council did not approve it",
+              "XEP-%04d stays at version 1.0".formatted(number(lifecycle)), "council1: -1 (Concerns of council1)")
+              .doesNotContain("tmp/");
+        });
+    assertThat(mailsTitled("Not approved: version 1.1 of " + label(lifecycle))).hasSize(1);
+  }
+
+  @Test
+  void aChangeNotApprovedWhoseAuthorHasNoAddressEndsWithoutAnIncident() {
+    ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    ProcessInstance newVersion = changePutToTheVote(lifecycle, "author2");
+    castVotes(newVersion.getId(), Map.of("council1", "-1"));
+    withoutMailAddress("author2", () -> {
+      advanceClock(Duration.ofDays(15));
+      runAllDueJobs(lifecycle);
+    });
+
+    // the vote's end (its timer's job) went through: no incident waits on it
+    assertThat(newVersion).hasPassed("End_ChangeNotApproved").isEnded();
+    assertThat(subjects()).noneMatch(subject -> subject.startsWith("Not approved:"));
+  }
+
+  /** The author submits version 1.1 of an Active XEP and the Editor puts it to the vote of its approving body. */
+  private ProcessInstance changePutToTheVote(ProcessInstance lifecycle, String author) {
+    submitAsAuthor(author, lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "A change nobody wants")));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    return newVersion;
+  }
+
+  private String label(ProcessInstance lifecycle) {
+    return "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
   }
 }
