@@ -405,7 +405,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     });
     assertThat(mailsTitled("WITHDRAWN: proposed change to " + label + " version 1.1")).singleElement().satisfies(mail -> {
       assertThat(recipient(mail)).isEqualTo("standards@xmpp.org");
-      assertThat(body(mail)).contains("it is no longer published there");
+      assertThat(body(mail)).contains("changed before the XMPP Council approved the change", "and is no longer published there");
     });
     assertThat(votes.findByXepNumberOrderById(number(lifecycle))).filteredOn(v -> v.getVersion().equals("1.1"))
         .singleElement().satisfies(vote -> {

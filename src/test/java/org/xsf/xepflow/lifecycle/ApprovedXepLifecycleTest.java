@@ -193,6 +193,26 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aChangeInItsNewLastCallCutShortByADeprecationIsWithdrawnOnTheList() {
+    ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Informational");
+    advanceByUnanimousVote(lifecycle);
+    ProcessInstance newVersion = changePutToTheVote(lifecycle, "author1");
+    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
+    runAllDueJobs(lifecycle);
+    assertThat(subjects()).contains("LAST CALL: " + label(lifecycle) + " version 1.1");
+
+    recordDecision("council-decision-approved", lifecycle, Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0065"));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Deprecated);
+    assertThat(newVersion).isEnded();
+    // before: only a change published in tmp/ was withdrawn on the list, though this one was put to it too
+    assertThat(mailsTitled("WITHDRAWN: proposed change to " + label(lifecycle) + " version 1.1")).singleElement()
+        .satisfies(mail -> assertThat(body(mail)).contains("changed before the XMPP Council approved the change")
+            .doesNotContain("tmp/"));
+  }
+
+  @Test
   void aChangeNotApprovedWhoseAuthorHasNoAddressEndsWithoutAnIncident() {
     ProcessInstance lifecycle = accept("author2", "xep-0003.xml", "Informational");
     advanceByUnanimousVote(lifecycle);
