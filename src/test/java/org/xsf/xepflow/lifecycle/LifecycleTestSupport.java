@@ -3,6 +3,7 @@ package org.xsf.xepflow.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,38 +35,50 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
   protected RuntimeService runtimeService;
   @Autowired
   protected XepRepository xeps;
-  @Autowired
-  private ProcessResourcesDeployer deployer;
 
   /**
    * Does something while the latest xep-lifecycle is bpmn/xep-lifecycle.bpmn so edited, deployed from a
-   * copy of bpmn/ in this folder as a changed bpmn/ is deployed; then deploys bpmn/ as it is, as the latest.
+   * copy of bpmn/ in this folder as a changed bpmn/ is deployed; then deploys bpmn/'s as it is, as the latest.
    */
   protected void withLifecycleDiagramEdited(Path folder, UnaryOperator<String> edit, Runnable action) throws IOException {
+    withDiagramEdited(folder, LifecycleStates.PROCESS, edit, action);
+  }
+
+  /**
+   * Does something while the latest version of a process is its diagram in bpmn/ so edited (e.g. as an
+   * earlier session deployed it, which running processes keep), deployed as {@link #withLifecycleDiagramEdited}.
+   */
+  protected void withDiagramEdited(Path folder, String process, UnaryOperator<String> edit, Runnable action)
+      throws IOException {
     Path bpmn = Files.createDirectory(folder.resolve("bpmn"));
     try (DirectoryStream<Path> diagrams = Files.newDirectoryStream(Path.of("bpmn"))) {
       for (Path diagram : diagrams) {
         Files.copy(diagram, bpmn.resolve(diagram.getFileName()));
       }
     }
-    Path lifecycleDiagram = bpmn.resolve("xep-lifecycle.bpmn");
-    String original = Files.readString(lifecycleDiagram);
+    Path diagram = bpmn.resolve(process + ".bpmn");
+    String original = Files.readString(diagram);
     String edited = edit.apply(original);
     assertThat(edited).isNotEqualTo(original);
-    Files.writeString(lifecycleDiagram, edited);
-    int versionBefore = latestLifecycleVersion();
+    Files.writeString(diagram, edited);
+    int versionBefore = latestVersion(process);
     try {
       new ProcessResourcesDeployer(bpmn, Path.of("forms")).deploy(repositoryService);
-      assertThat(latestLifecycleVersion()).isEqualTo(versionBefore + 1);
+      assertThat(latestVersion(process)).isEqualTo(versionBefore + 1);
       action.run();
     } finally {
-      deployer.deploy(repositoryService);
+      // bpmn/'s diagram again, unfiltered: the deployer's duplicate filter compares with the latest
+      // deployment by its time, the engine clock's, which a test before may have left in the future
+      try (InputStream unedited = Files.newInputStream(Path.of("bpmn", process + ".bpmn"))) {
+        repositoryService.createDeployment().name(ProcessResourcesDeployer.DEPLOYMENT_NAME).source("xepflow")
+            .addInputStream(process + ".bpmn", unedited).deploy();
+      }
     }
-    assertThat(latestLifecycleVersion()).isEqualTo(versionBefore + 2);
+    assertThat(latestVersion(process)).isEqualTo(versionBefore + 2);
   }
 
-  private int latestLifecycleVersion() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(LifecycleStates.PROCESS)
+  private int latestVersion(String process) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(process)
         .latestVersion().singleResult().getVersion();
   }
 
