@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.persistence.EntityManagerFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostLoadEventListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -152,6 +154,31 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     advanceClock(Duration.ofDays(31));
     runAllDueJobs(lifecycle);
     assertStatus(lifecycle, XepStatus.Deferred);
+  }
+
+  @Test
+  void aLifecycleStartedOnAnEarlierDiagramStillRemindsItsAuthor(@TempDir Path earlier) throws Exception {
+    // the reminder's recipient as lifecycles started before the forty-third session have it
+    ProcessInstance[] lifecycles = new ProcessInstance[2];
+    withLifecycleDiagramEdited(earlier, diagram -> diagram.replace("${people.address(author)}", "${people.email(author)}"),
+        () -> {
+          lifecycles[0] = accept("author1", "inbox/fasten.xml", "Standards Track");
+          lifecycles[1] = accept("author2", "inbox/account-management.xml", "Standards Track");
+        });
+    standardsListPurged();
+
+    withoutMailAddress("author2", () -> {
+      advanceClock(Duration.ofDays(335));
+      runAllDueJobs(lifecycles[0]);
+      runAllDueJobs(lifecycles[1]);
+    });
+
+    for (ProcessInstance lifecycle : lifecycles) {
+      assertThat(lifecycle).hasPassed("Task_RemindAuthor");
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+    }
+    assertThat(subjects()).filteredOn(s -> s.startsWith("Reminder: XEP-%04d ".formatted(number(lifecycles[0])))).hasSize(1);
+    assertThat(subjects()).noneMatch(s -> s.startsWith("Reminder: XEP-%04d ".formatted(number(lifecycles[1]))));
   }
 
   @Test
