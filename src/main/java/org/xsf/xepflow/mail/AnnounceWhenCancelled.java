@@ -3,6 +3,8 @@ package org.xsf.xepflow.mail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component("announceWhenCancelled")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class AnnounceWhenCancelled implements ExecutionListener {
+  private static final Logger LOG = LoggerFactory.getLogger(AnnounceWhenCancelled.class);
   private Expression to;
   private Expression subject;
   private Expression text;
@@ -25,6 +28,13 @@ public class AnnounceWhenCancelled implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     if (!execution.isCanceled() || (when != null && !Boolean.TRUE.equals(when.getValue(execution)))) {
+      return;
+    }
+    // changes started before the forty-third session, on their new-version, give an author without an
+    // address as '' (QueueAnnouncement refuses it, which would hold back the decision that cut them short)
+    if ("".equals(to.getValue(execution))) {
+      LOG.warn("{} of {} ended unfinished; no mail address to tell it to", execution.getProcessDefinitionId(),
+          execution.getProcessBusinessKey());
       return;
     }
     QueueAnnouncement.start(execution, to, subject, text);

@@ -3,10 +3,14 @@ package org.xsf.xepflow.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xsf.xepflow.registry.XepStatus;
 
 /**
@@ -99,6 +103,27 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
       assertStatus(lifecycle, XepStatus.Deprecated);
       assertThat(subjects()).noneMatch(subject -> subject.startsWith("Not published:"));
     });
+  }
+
+  @Test
+  void aChangeStartedOnAnEarlierDiagramCutShortWhoseAuthorHasNoAddressDoesNotHoldTheCouncilsDecisionBack(
+      @TempDir Path earlier) throws Exception {
+    ProcessInstance[] lifecycle = new ProcessInstance[1];
+    // the author's address as changes started before the forty-third session give it to their end listener
+    withDiagramEdited(earlier, "new-version", diagram -> diagram.replaceFirst(Pattern.quote("${people.address(author)}"),
+        Matcher.quoteReplacement("${people.address(author).orElse('')}")), () -> {
+          lifecycle[0] = accept("author2", "xep-0003.xml", "Informational");
+          advanceByUnanimousVote(lifecycle[0]);
+          submitAsAuthor("author2", lifecycle[0], Map.of("xml", nextVersion(lifecycle[0], "1.1", "Clarified")));
+        });
+    withoutMailAddress("author2", () -> {
+      recordDecision("council-decision-approved", lifecycle[0],
+          Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0065"));
+      runAllDueJobs(lifecycle[0]);
+    });
+
+    assertStatus(lifecycle[0], XepStatus.Deprecated);
+    assertThat(subjects()).noneMatch(subject -> subject.startsWith("Not published:"));
   }
 
   @Test
