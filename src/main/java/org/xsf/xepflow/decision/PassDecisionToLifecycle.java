@@ -95,13 +95,19 @@ public class PassDecisionToLifecycle implements JavaDelegate {
   }
 
   /**
-   * Why the XEP's lifecycle does not take the message: its status is none of those whose state takes
-   * it (as the diagram says), or its state is busy with something else first.
+   * Why the XEP's lifecycle does not take the message: its type is none of those it applies to, or its
+   * status none of those whose state takes it (as the diagram says), or its state is busy with
+   * something else first.
    */
   private static String whyNot(ProcessEngineServices engine, CommandContext command, Xep xep, String message) {
     String is = "%s (%s) is %s".formatted(xep.label(), xep.getType().label(), xep.getStatus());
     List<String> statuses = command.runWithoutAuthorization(() ->
         LifecycleStates.taking(engine.getRepositoryService(), message));
+    List<String> types = command.runWithoutAuthorization(() ->
+        LifecycleStates.onlyForTypes(engine.getRepositoryService(), message));
+    if (!types.isEmpty() && !types.contains(xep.getType().label())) {
+      return is + ": this applies only to a " + LifecycleStates.either(types) + " XEP";
+    }
     if (!statuses.contains(xep.getStatus().name())) {
       return is + ": this applies only to a XEP that is " + LifecycleStates.either(statuses);
     }

@@ -1,14 +1,21 @@
 package org.xsf.xepflow.lifecycle;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
@@ -20,6 +27,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  */
 public final class LifecycleStates {
   public static final String PROCESS = "xep-lifecycle";
+  private static final Pattern TYPE_CONDITION = Pattern.compile("\\$\\{\\s*xepType\\s*==\\s*'([^']+)'\\s*}");
 
   private LifecycleStates() {
   }
@@ -29,19 +37,52 @@ public final class LifecycleStates {
    * event catching it, or have one on their edge, in the diagram's order.
    */
   public static List<String> taking(RepositoryService repository, String message) {
-    String latest = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion()
-        .singleResult().getId();
-    BpmnModelInstance diagram = repository.getBpmnModelInstance(latest);
+    BpmnModelInstance diagram = latest(repository);
     Process process = diagram.getModelElementById(PROCESS);
-    Set<ModelElementInstance> taking = diagram.getModelElementsByType(MessageEventDefinition.class).stream()
-        .filter(event -> event.getMessage() != null && message.equals(event.getMessage().getName()))
-        .map(event -> outermost(event.getParentElement(), process)).collect(Collectors.toSet());
+    Set<ModelElementInstance> taking = catching(diagram, message).stream()
+        .map(event -> outermost(event, process)).collect(Collectors.toSet());
     List<String> statuses = process.getChildElementsByType(SubProcess.class).stream().filter(taking::contains)
         .flatMap(state -> Arrays.stream(state.getName().split(" or "))).toList();
     if (statuses.isEmpty()) {
       throw new IllegalStateException("The XEP lifecycle takes the message " + message + " in none of its states");
     }
     return statuses;
+  }
+
+  /**
+   * The XEP types whose lifecycle can take this message, where every event catching it is reached
+   * only by flows whose condition names one (the conversion: {@code ${xepType == 'Historical'}});
+   * empty when any type's can.
+   */
+  public static List<String> onlyForTypes(RepositoryService repository, String message) {
+    List<String> types = new ArrayList<>();
+    for (ModelElementInstance event : catching(latest(repository), message)) {
+      Collection<SequenceFlow> incoming = event instanceof FlowNode node ? node.getIncoming() : List.of();
+      List<String> named = incoming.stream().map(LifecycleStates::typeCondition).flatMap(Optional::stream).toList();
+      if (incoming.isEmpty() || named.size() < incoming.size()) {
+        return List.of();
+      }
+      named.stream().filter(type -> !types.contains(type)).forEach(types::add);
+    }
+    return types;
+  }
+
+  private static Optional<String> typeCondition(SequenceFlow flow) {
+    Matcher type = TYPE_CONDITION.matcher(flow.getConditionExpression() == null ? ""
+        : flow.getConditionExpression().getTextContent().trim());
+    return type.matches() ? Optional.of(type.group(1)) : Optional.empty();
+  }
+
+  private static BpmnModelInstance latest(RepositoryService repository) {
+    return repository.getBpmnModelInstance(repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+        .latestVersion().singleResult().getId());
+  }
+
+  /** The events catching the message: held in a state, or on its edge. */
+  private static List<ModelElementInstance> catching(BpmnModelInstance diagram, String message) {
+    return diagram.getModelElementsByType(MessageEventDefinition.class).stream()
+        .filter(event -> event.getMessage() != null && message.equals(event.getMessage().getName()))
+        .map(ModelElementInstance::getParentElement).toList();
   }
 
   /** "A", "A or B", "A, B or C". */

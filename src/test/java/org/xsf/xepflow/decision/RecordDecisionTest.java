@@ -95,9 +95,10 @@ class RecordDecisionTest extends LifecycleTestSupport {
     long decisionsBefore = decisionsRecorded();
 
     // Active is a state that takes a conversion, but only that of a Historical XEP waits for it
+    // (before: "is Active, but is not waiting for this", as if it might later)
     assertThatThrownBy(() -> recordDecision("convert-historical-xep", lifecycle, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Informational) is Active, but is not waiting for this".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Informational) is Active: this applies only to a Historical XEP".formatted(number(lifecycle)));
 
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(registryEntry(lifecycle).getType()).isEqualTo(XepType.INFORMATIONAL);
