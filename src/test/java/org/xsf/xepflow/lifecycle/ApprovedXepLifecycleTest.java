@@ -194,10 +194,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
   void aChangeNotApprovedAfterItsNewLastCallIsAnnouncedToTheList() {
     ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Informational");
     advanceByUnanimousVote(lifecycle);
-    ProcessInstance newVersion = changePutToTheVote(lifecycle, "author1");
-    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
-    runAllDueJobs(lifecycle);
-    assertThat(subjects()).contains("LAST CALL: " + label(lifecycle) + " version 1.1");
+    ProcessInstance newVersion = changeInANewLastCall(lifecycle);
     advanceClock(Duration.ofDays(14).plusMinutes(1));
     runAllDueJobs(lifecycle);
 
@@ -221,10 +218,7 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
   void aChangeInItsNewLastCallCutShortByADeprecationIsWithdrawnOnTheList() {
     ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Informational");
     advanceByUnanimousVote(lifecycle);
-    ProcessInstance newVersion = changePutToTheVote(lifecycle, "author1");
-    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
-    runAllDueJobs(lifecycle);
-    assertThat(subjects()).contains("LAST CALL: " + label(lifecycle) + " version 1.1");
+    ProcessInstance newVersion = changeInANewLastCall(lifecycle);
 
     recordDecision("council-decision-approved", lifecycle, Map.of("councilDecision", "deprecate", "supersededBy", "XEP-0065"));
     runAllDueJobs(lifecycle);
@@ -258,6 +252,15 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     submitAsAuthor(author, lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "A change nobody wants")));
     ProcessInstance newVersion = called(lifecycle, "new-version");
     complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+    return newVersion;
+  }
+
+  /** A change of author1's put to the vote, and to a new Last Call announced on the list as the Council's term ends. */
+  private ProcessInstance changeInANewLastCall(ProcessInstance lifecycle) {
+    ProcessInstance newVersion = changePutToTheVote(lifecycle, "author1");
+    startForm("editor", "council-term-end", Map.of("termEndedOn", "2026-12-31"));
+    runAllDueJobs(lifecycle);
+    assertThat(subjects()).contains("LAST CALL: " + label(lifecycle) + " version 1.1");
     return newVersion;
   }
 
