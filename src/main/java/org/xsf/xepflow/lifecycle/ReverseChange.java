@@ -1,6 +1,9 @@
 package org.xsf.xepflow.lifecycle;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,9 +22,11 @@ import org.xsf.xepflow.registry.XepVersion;
  * demand the reversal of any change made by the Editor or the author to a Draft, Final or Active XEP
  * (XEP-0001 sections 8.1, 10). Only the change its current version made is reversed, as a new version
  * (numbered by the Editor, above every version the XEP has had) whose text is the previous official
- * version's, with the XEP's status and a revision entry of the Editor's saying so. Anything else is
- * refused and nothing changes: the demand runs in the transaction of the Editor's start form. The
- * lifecycle takes the demand only while no new version of the XEP is under review or vote.
+ * version's, with the XEP's status and a revision entry of the Editor's saying so and on which day the
+ * Council decided (a day of the calendar, not after today: the form's pattern takes 2026-02-30 and days
+ * to come). Anything else is refused and nothing changes: the demand runs in the transaction of the
+ * Editor's start form. The lifecycle takes the demand only while no new version of the XEP is under
+ * review or vote.
  */
 @Component("reverseChange")
 public class ReverseChange implements JavaDelegate {
@@ -59,10 +64,12 @@ public class ReverseChange implements JavaDelegate {
           .formatted(restored.getVersion(), xep.label()));
     }
     numberedAboveItsVersions(xep, reversal);
-
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    String remark = "Reversal of version %s, as demanded by the XMPP Council: the text of version %s."
-        .formatted(reversed, restored.getVersion());
+    String decidedOn = vars.string("councilDecidedOn");
+    decidedByToday(decidedOn, now);
+
+    String remark = "Reversal of version %s, as demanded by the XMPP Council on %s: the text of version %s."
+        .formatted(reversed, decidedOn, restored.getVersion());
     // the earlier text, its history going on: the reversed version stays in it, as published
     String document = HeaderEdits.addRevision(restored.getDocument(), current.getVersion(),
         EditorsVersion.day(current.getPublishedAt()), Objects.toString(current.getInitials(), ""),
@@ -81,6 +88,18 @@ public class ReverseChange implements JavaDelegate {
         .or(() -> VersionNumbers.notAfter(xep, version).map(Object::toString))
         .ifPresent(above -> refuse("Version %s of %s does not come after its version %s: number the reversal above its current version."
             .formatted(version, xep.label(), above)));
+  }
+
+  /** A day of the calendar, not after today: the reversal's own revision entry, dated today, records it. */
+  private static void decidedByToday(String decidedOn, Instant now) {
+    LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    try {
+      if (LocalDate.parse(Objects.toString(decidedOn, "")).isAfter(today)) {
+        refuse("The Council decided on %s, after today (%s): give the day of its decision.".formatted(decidedOn, today));
+      }
+    } catch (DateTimeParseException e) {
+      refuse("The day the Council decided is a day of the calendar such as 2026-06-30, not '%s'.".formatted(decidedOn));
+    }
   }
 
   private static void refuse(String why) {

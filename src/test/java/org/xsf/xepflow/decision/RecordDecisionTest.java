@@ -81,7 +81,8 @@ class RecordDecisionTest extends LifecycleTestSupport {
       ProcessInstance lifecycle = accept("author1", "inbox/mix.xml", "Standards Track");
 
       assertThatThrownBy(() -> recordDecision("council-demands-reversal", lifecycle,
-          Map.of("reversedVersion", "0.1", "reversalVersion", "0.2"))).isInstanceOf(InvalidInputException.class)
+          Map.of("reversedVersion", "0.1", "reversalVersion", "0.2", "councilDecidedOn", "2026-06-30",
+              "councilMinutesUrl", "https://logs.xmpp.org/council/2026-06-30"))).isInstanceOf(InvalidInputException.class)
           .hasMessage("XEP-%04d (Standards Track) is Experimental: this applies only to a XEP that is Final or Active"
               .formatted(number(lifecycle)));
     });

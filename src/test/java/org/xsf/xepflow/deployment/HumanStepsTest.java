@@ -105,7 +105,8 @@ class HumanStepsTest {
     Map<String, String> patterns = Map.of("proposedVersion", "^\\d+\\.\\d+(\\.\\d+)*$",
         "xep", "^XEP-\\d{4,9}$", "supersededBy", "^XEP-\\d{4,5}$", "interimSuccessor", "^XEP-\\d{4,5}$",
         "expiresOn", "^\\d{4}-\\d{2}-\\d{2}$", "termEndedOn", "^\\d{4}-\\d{2}-\\d{2}$",
-        "reversedVersion", "^\\d+\\.\\d+(\\.\\d+)*$", "reversalVersion", "^\\d+\\.\\d+(\\.\\d+)*$");
+        "reversedVersion", "^\\d+\\.\\d+(\\.\\d+)*$", "reversalVersion", "^\\d+\\.\\d+(\\.\\d+)*$",
+        "councilDecidedOn", "^\\d{4}-\\d{2}-\\d{2}$", "councilMinutesUrl", "^https?://[^\\s/?#]+\\S*$");
     FORMS.forEach((id, form) -> fields(form).stream()
         .filter(field -> patterns.containsKey(field.path("key").asText()))
         .forEach(field -> {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.xsf.xepflow.engine.InvalidInputException;
@@ -19,6 +22,7 @@ import org.xsf.xepflow.registry.XepVersion;
 class EditorialChangeTest extends LifecycleTestSupport {
   private static final Map<String, String> UNANIMOUS =
       Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1");
+  private static final String MINUTES = "https://logs.xmpp.org/council/2026-06-30#reversal";
 
   @Test
   void anEditorialChangeToADraftIsPublishedAndAnnouncedAtOnceWithoutAVote() {
@@ -120,8 +124,8 @@ class EditorialChangeTest extends LifecycleTestSupport {
     runAllDueJobs(lifecycle);
     String before = registryEntry(lifecycle).version("1.0").orElseThrow().getDocument();
 
-    ProcessInstance demand = recordDecision("council-demands-reversal", lifecycle,
-        Map.of("reversedVersion", "1.0.1", "reversalVersion", "1.0.2"));
+    String yesterday = today().minusDays(1).toString();
+    ProcessInstance demand = demandReversal(lifecycle, "1.0.1", "1.0.2", Map.of("councilDecidedOn", yesterday));
     runAllDueJobs(lifecycle);
 
     assertThat(demand).isEnded();
@@ -130,7 +134,8 @@ class EditorialChangeTest extends LifecycleTestSupport {
     assertThat(reversal.isEditorial()).isFalse();
     assertThat(reversal.getDocument()).contains("<status>Draft</status>")
         .containsPattern("<revision>\\s*<version>1.0.2</version>\\s*<date>[-0-9]+</date>\\s*<initials>XEP Editor</initials>\\s*"
-            + "<remark><p>Reversal of version 1.0.1, as demanded by the XMPP Council: the text of version 1.0.</p></remark>"
+            + "<remark><p>Reversal of version 1.0.1, as demanded by the XMPP Council on " + yesterday
+            + ": the text of version 1.0.</p></remark>"
             // the reversed version stays in the history (it was left out: the history went from 1.0 to 1.0.2)
             + "\\s*</revision>\\s*<revision>\\s*<version>1.0.1</version>\\s*<date>[-0-9]+</date>\\s*<initials>[^<]*</initials>\\s*"
             + "<remark><p>Editorial: reworded the introduction.</p></remark>")
@@ -139,7 +144,8 @@ class EditorialChangeTest extends LifecycleTestSupport {
     assertThat(runtimeService.getVariable(lifecycle.getId(), "version")).isEqualTo("1.0.2");
     assertThat(announcement("REVERSED: XEP-%04d (Data Policy) version 1.0.1".formatted(number)))
         .contains("The XMPP Council has demanded the reversal of the changes in version 1.0.1 of XEP-%04d".formatted(number),
-            "in the Draft state (XEP-0001 section 8.1)", "Version 1.0.2 has been released with the text of version 1.0.");
+            "in the Draft state (XEP-0001 section 8.1)", "The Council decided so on " + yesterday + ": " + MINUTES,
+            "Version 1.0.2 has been released with the text of version 1.0.");
     assertThat(lifecycle).isWaitingAt("Gateway_DraftChangeOrReversal");
     assertStatus(lifecycle, XepStatus.Draft);
   }
@@ -167,6 +173,25 @@ class EditorialChangeTest extends LifecycleTestSupport {
             .formatted(number));
     assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "0.9")).isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("Version 0.9 of XEP-%04d does not come after its version".formatted(number));
+    // when and where the Council decided: a day of the calendar, not to come, and an http(s) address
+    String tomorrow = today().plusDays(1).toString();
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.2", Map.of("councilDecidedOn", tomorrow)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("The Council decided on %s, after today (%s): give the day of its decision. Nothing was changed."
+            .formatted(tomorrow, today()));
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.2", Map.of("councilDecidedOn", "2026-02-30")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("The day the Council decided is a day of the calendar such as 2026-06-30, not '2026-02-30'. Nothing was changed.");
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.2", Map.of("councilDecidedOn", "30 June 2026")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("'30 June 2026' is not what \"Day the Council decided (yyyy-mm-dd)\" asks for");
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.2", Map.of("councilMinutesUrl", "logs.xmpp.org/council")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("'logs.xmpp.org/council' is not what \"Address of the Council's minutes, or of the list message recording the decision\""
+            + " asks for: An http or https address, e.g. https://logs.xmpp.org/council/2026-06-30.");
+    assertThatThrownBy(() -> demandReversal(lifecycle, "1.0.1", "1.0.2", Map.of("councilMinutesUrl", "")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("\"Address of the Council's minutes, or of the list message recording the decision\" needs an answer.");
     // a change under review: the lifecycle does not take the demand until it is published or dropped
     submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Under review")));
     // the Editor's task of the Registrar, once its job has read the namespaces, is not what the XEP waits for
@@ -177,6 +202,7 @@ class EditorialChangeTest extends LifecycleTestSupport {
             .formatted(number, number));
 
     assertThat(registryEntry(lifecycle).getVersions()).extracting(XepVersion::getVersion).containsExactly("0.1", "1.0", "1.0.1");
+    assertThat(runtimeService.getVariables(lifecycle.getId())).doesNotContainKeys("councilDecidedOn", "councilMinutesUrl");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("council-demands-reversal").count()).isZero();
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("reverse-change")
         .processInstanceBusinessKey(String.valueOf(number)).count()).isZero();
@@ -221,15 +247,27 @@ class EditorialChangeTest extends LifecycleTestSupport {
 
     assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.2");
     assertThat(registryEntry(lifecycle).currentVersion().getDocument()).contains("<status>Active</status>")
-        .contains("Reversal of version 1.1, as demanded by the XMPP Council: the text of version 1.0.");
+        .contains("Reversal of version 1.1, as demanded by the XMPP Council on %s: the text of version 1.0.".formatted(today()));
     assertThat(announcement("REVERSED: XEP-%04d".formatted(number(lifecycle)))).contains("(XEP-0001 section 10)");
     assertThat(lifecycle).isWaitingAt("Gateway_ApprovedChangeOrReversal", "Message_CouncilDecisionApproved");
     assertStatus(lifecycle, XepStatus.Active);
   }
 
   private ProcessInstance demandReversal(ProcessInstance lifecycle, String reversed, String reversal) {
-    return recordDecision("council-demands-reversal", lifecycle,
-        Map.of("reversedVersion", reversed, "reversalVersion", reversal));
+    return demandReversal(lifecycle, reversed, reversal, Map.of());
+  }
+
+  /** The Editor's start form: the Council decided today, with its minutes at {@link #MINUTES}, unless {@code instead} says otherwise. */
+  private ProcessInstance demandReversal(ProcessInstance lifecycle, String reversed, String reversal, Map<String, Object> instead) {
+    Map<String, Object> form = new HashMap<>(Map.of("reversedVersion", reversed, "reversalVersion", reversal,
+        "councilDecidedOn", today().toString(), "councilMinutesUrl", MINUTES));
+    form.putAll(instead);
+    return recordDecision("council-demands-reversal", lifecycle, form);
+  }
+
+  /** Today as the engine's clock and revision entries date it. */
+  private static LocalDate today() {
+    return LocalDate.parse(EditorsVersion.day(ClockUtil.getCurrentTime().toInstant()));
   }
 
   /** The author submits a new version of the XEP and the Editor completes the review with these answers. */
