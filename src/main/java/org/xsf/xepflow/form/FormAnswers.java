@@ -94,7 +94,7 @@ public final class FormAnswers {
         fields.add(new Field(key, component.path("label").asText(key), type, options, requiredWhenShown,
             List.copyOf(hidable),
             validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
-            validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
+            validate.has("pattern") ? asInTheBrowser(validate.path("pattern").asText()) : null,
             component.path("description").asText(null),
             validate.has("min") ? validate.path("min").decimalValue() : null,
             validate.has("max") ? validate.path("max").decimalValue() : null,
@@ -241,5 +241,25 @@ public final class FormAnswers {
           + (field.description() == null ? "." : ": " + field.description() + "."));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The form's pattern as the browser reads it (form-js tests it with a JavaScript RegExp): there a $
+   * ends the answer; in Java it also matches before a line break that ends it, which let
+   * "XEP-0001\n" through where Tasklist refuses it.
+   */
+  private static Pattern asInTheBrowser(String pattern) {
+    StringBuilder java = new StringBuilder(pattern.length() + 8);
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        java.append(c).append(pattern.charAt(++i));
+        continue;
+      }
+      inClass = c == '[' || (inClass && c != ']');
+      java.append(c == '$' && !inClass ? "\\z" : String.valueOf(c));
+    }
+    return Pattern.compile(java.toString());
   }
 }

@@ -79,6 +79,9 @@ class FormAnswersCheckedTest extends ProcessTestSupport {
         .isInstanceOf(InvalidInputException.class).hasMessageEndingWith("takes at most 3,900 characters, not 3,901.");
     assertThatThrownBy(() -> startForm("editor", "reassign-xep", Map.of("xep", "60", "reassignReason", "Resumed.")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("'60' is not what");
+    // a pattern's $ ends the answer, as in the browser's JavaScript, not before a last line break as in Java's
+    assertThatThrownBy(() -> startForm("editor", "reassign-xep", Map.of("xep", "XEP-0001\n", "reassignReason", "Resumed.")))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("'XEP-0001\n' is not what");
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("council-decision-experimental").count())
         .isEqualTo(started);
