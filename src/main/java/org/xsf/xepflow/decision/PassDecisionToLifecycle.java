@@ -105,11 +105,10 @@ public class PassDecisionToLifecycle implements JavaDelegate {
         LifecycleStates.taking(engine.getRepositoryService(), message));
     List<String> types = command.runWithoutAuthorization(() ->
         LifecycleStates.onlyForTypes(engine.getRepositoryService(), message));
-    if (!types.isEmpty() && !types.contains(xep.getType().label())) {
-      return is + ": this applies only to a " + LifecycleStates.either(types) + " XEP";
-    }
-    if (!statuses.contains(xep.getStatus().name())) {
-      return is + ": this applies only to a XEP that is " + LifecycleStates.either(statuses);
+    // both at once: a Historical XEP still Experimental is told that it must be Active too
+    if (!types.isEmpty() && !types.contains(xep.getType().label()) || !statuses.contains(xep.getStatus().name())) {
+      return is + ": this applies only to a " + (types.isEmpty() ? "" : LifecycleStates.either(types) + " ")
+          + "XEP that is " + LifecycleStates.either(statuses);
     }
     // what it waits for instead, as an author whose new version is in review would ask (the
     // Registrar's task is the Editor's own errand, which the XEP does not wait for)

@@ -99,7 +99,14 @@ class RecordDecisionTest extends LifecycleTestSupport {
     // (before: "is Active, but is not waiting for this", as if it might later)
     assertThatThrownBy(() -> recordDecision("convert-historical-xep", lifecycle, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("XEP-%04d (Informational) is Active: this applies only to a Historical XEP".formatted(number(lifecycle)));
+        .hasMessage("XEP-%04d (Informational) is Active: this applies only to a Historical XEP that is Final or Active"
+            .formatted(number(lifecycle)));
+    // a Historical XEP not yet Active is told both (before: that it should be Final or Active only)
+    ProcessInstance historical = accept("author2", "xep-0003.xml", "Historical");
+    assertThatThrownBy(() -> recordDecision("convert-historical-xep", historical, Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Historical) is Experimental: this applies only to a Historical XEP that is Final or Active"
+            .formatted(number(historical)));
 
     assertStatus(lifecycle, XepStatus.Active);
     assertThat(registryEntry(lifecycle).getType()).isEqualTo(XepType.INFORMATIONAL);
