@@ -101,10 +101,10 @@ public class PassDecisionToLifecycle implements JavaDelegate {
    */
   private static String whyNot(ProcessEngineServices engine, CommandContext command, Xep xep, String message) {
     String is = "%s (%s) is %s".formatted(xep.label(), xep.getType().label(), xep.getStatus());
-    List<String> statuses = command.runWithoutAuthorization(() ->
+    LifecycleStates.Taking taking = command.runWithoutAuthorization(() ->
         LifecycleStates.taking(engine.getRepositoryService(), message));
-    List<String> types = command.runWithoutAuthorization(() ->
-        LifecycleStates.onlyForTypes(engine.getRepositoryService(), message));
+    List<String> statuses = taking.statuses();
+    List<String> types = taking.types();
     // both at once: a Historical XEP still Experimental is told that it must be Active too
     if (!types.isEmpty() && !types.contains(xep.getType().label()) || !statuses.contains(xep.getStatus().name())) {
       return is + ": this applies only to a " + (types.isEmpty() ? "" : LifecycleStates.either(types) + " ")

@@ -33,14 +33,25 @@ public final class LifecycleStates {
   }
 
   /**
-   * The statuses in which the lifecycle can take this message: those of the states that hold an
-   * event catching it, or have one on their edge, in the diagram's order.
+   * Where the lifecycle can take a message: the statuses of the states that hold an event catching it,
+   * or have one on their edge, in the diagram's order; and the XEP types it is for, where every such
+   * event is reached only by flows whose condition names one (the conversion:
+   * {@code ${xepType == 'Historical'}}), empty when it is for any type.
    */
-  public static List<String> taking(RepositoryService repository, String message) {
-    BpmnModelInstance diagram = latest(repository);
-    Process process = diagram.getModelElementById(PROCESS);
-    Set<ModelElementInstance> taking = catching(diagram, message).stream()
-        .map(event -> outermost(event, process)).collect(Collectors.toSet());
+  public record Taking(List<String> statuses, List<String> types) {
+  }
+
+  /** Where the latest deployed lifecycle takes this message. */
+  public static Taking taking(RepositoryService repository, String message) {
+    BpmnModelInstance diagram = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+        .processDefinitionKey(PROCESS).latestVersion().singleResult().getId());
+    List<ModelElementInstance> events = catching(diagram, message);
+    return new Taking(statuses(diagram.getModelElementById(PROCESS), events, message), types(events));
+  }
+
+  private static List<String> statuses(Process process, List<ModelElementInstance> events, String message) {
+    Set<ModelElementInstance> taking = events.stream().map(event -> outermost(event, process))
+        .collect(Collectors.toSet());
     List<String> statuses = process.getChildElementsByType(SubProcess.class).stream().filter(taking::contains)
         .flatMap(state -> Arrays.stream(state.getName().split(" or "))).toList();
     if (statuses.isEmpty()) {
@@ -49,14 +60,9 @@ public final class LifecycleStates {
     return statuses;
   }
 
-  /**
-   * The XEP types whose lifecycle can take this message, where every event catching it is reached
-   * only by flows whose condition names one (the conversion: {@code ${xepType == 'Historical'}});
-   * empty when any type's can.
-   */
-  public static List<String> onlyForTypes(RepositoryService repository, String message) {
+  private static List<String> types(List<ModelElementInstance> events) {
     List<String> types = new ArrayList<>();
-    for (ModelElementInstance event : catching(latest(repository), message)) {
+    for (ModelElementInstance event : events) {
       Collection<SequenceFlow> incoming = event instanceof FlowNode node ? node.getIncoming() : List.of();
       List<String> named = incoming.stream().map(LifecycleStates::typeCondition).flatMap(Optional::stream).toList();
       if (incoming.isEmpty() || named.size() < incoming.size()) {
@@ -71,11 +77,6 @@ public final class LifecycleStates {
     Matcher type = TYPE_CONDITION.matcher(flow.getConditionExpression() == null ? ""
         : flow.getConditionExpression().getTextContent().trim());
     return type.matches() ? Optional.of(type.group(1)) : Optional.empty();
-  }
-
-  private static BpmnModelInstance latest(RepositoryService repository) {
-    return repository.getBpmnModelInstance(repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
-        .latestVersion().singleResult().getId());
   }
 
   /** The events catching the message: held in a state, or on its edge. */
