@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +29,7 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
   SitePublisher publisher;
 
   private List<String> commits(int number) throws Exception {
-    try (Git git = Git.open(sources.toFile())) {
-      List<String> messages = new ArrayList<>();
-      for (RevCommit c : git.log().addPath("xep-%04d.xml".formatted(number)).call()) {
-        messages.add(c.getShortMessage());
-      }
-      return messages;
-    }
+    return SourceCommits.of(sources, number).stream().map(RevCommit::getShortMessage).toList();
   }
 
   /** A new version whose git commit failed, then a change of status alone: the log said all was published. */
