@@ -1,13 +1,20 @@
 package org.xsf.xepflow.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A fresh PostgreSQL database for a test run, made once per JVM. */
+/**
+ * A fresh PostgreSQL database for a test run, made once per JVM. Each checkout has its own, named
+ * after its folder, so that test runs in two checkouts at once (a clone for CI, a second worktree)
+ * do not drop each other's database.
+ */
 public final class PostgresTestDatabase {
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/xepflow_ci";
+  private static final String NAME = "xepflow_ci_"
+      + Integer.toHexString(Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString().hashCode());
+  static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + NAME;
   private static boolean created;
 
   private PostgresTestDatabase() {
@@ -17,7 +24,7 @@ public final class PostgresTestDatabase {
     if (created) {
       return;
     }
-    recreate("xepflow_ci");
+    recreate(NAME);
     created = true;
   }
 
