@@ -59,8 +59,16 @@ public class QueueAnnouncement implements JavaDelegate {
   private static Object field(String name, Expression field, DelegateExecution execution) {
     Object value = field == null ? null : field.getValue(execution);
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException("The announcement of " + execution.getCurrentActivityId() + " has no " + name);
+      throw new ProcessEngineException("The announcement of " + where(execution) + " has no " + name);
     }
     return value;
+  }
+
+  /** The step whose message it is, or its process, for a listener on the process itself (no activity). */
+  private static String where(DelegateExecution execution) {
+    return execution.getCurrentActivityId() != null ? execution.getCurrentActivityId()
+        : "the process " + Context.getCommandContext().runWithoutAuthorization(() -> execution
+            .getProcessEngineServices().getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId()))
+            .getKey();
   }
 }

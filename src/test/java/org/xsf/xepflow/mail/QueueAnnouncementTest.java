@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
 import org.junit.jupiter.api.Test;
 import org.xsf.xepflow.support.ProbeDiagram;
@@ -38,6 +40,32 @@ class QueueAnnouncementTest extends ProcessTestSupport {
           .processDefinitionKey(QueueAnnouncement.PROCESS).count()).isEqualTo(announcements);
       assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROBE).count())
           .isZero();
+    }
+  }
+
+  @Test
+  void anAnnouncementOfAProcessListenerWithoutASubjectNamesItsProcess() {
+    BpmnModelInstance diagram = ProbeDiagram.process(PROBE).startEvent().userTask("Task_Wait").endEvent().done();
+    CamundaExecutionListener listener = diagram.newInstance(CamundaExecutionListener.class);
+    listener.setCamundaEvent("end");
+    listener.setCamundaDelegateExpression("${announceWhenCancelled}");
+    for (String name : List.of("to", "text")) {
+      CamundaField field = diagram.newInstance(CamundaField.class);
+      field.setCamundaName(name);
+      field.setCamundaStringValue("The " + name);
+      listener.getCamundaFields().add(field);
+    }
+    Process process = diagram.getModelElementById(PROBE);
+    process.builder().addExtensionElement(listener);
+    try (ProbeDiagram probe = ProbeDiagram.deploy(processEngine, PROBE, diagram)) {
+      String started = processEngine.getRuntimeService().startProcessInstanceByKey(PROBE).getId();
+
+      assertThatThrownBy(() -> processEngine.getRuntimeService().deleteProcessInstance(started, "cut short"))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("The announcement of the process " + PROBE + " has no subject");
+      assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started).count())
+          .isOne();
+      processEngine.getRuntimeService().deleteProcessInstance(started, "test over", true);
     }
   }
 }
