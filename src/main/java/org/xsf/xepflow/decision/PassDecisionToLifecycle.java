@@ -35,7 +35,7 @@ import org.xsf.xepflow.registry.XepRepository;
  * anyone but that person, as logged in, is refused; with {@code passOn}, only the fields it names
  * reach the lifecycle. A XEP that does not exist or is not waiting for this is refused too, and
  * nothing is stored: one whose status is not that of a state that takes the message is told which
- * are (from the lifecycle's diagram), one in such a state what it waits for first.
+ * are (from the diagram its lifecycle runs), one in such a state what it waits for first.
  */
 @Component("passDecisionToLifecycle")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -96,13 +96,13 @@ public class PassDecisionToLifecycle implements JavaDelegate {
 
   /**
    * Why the XEP's lifecycle does not take the message: its type is none of those it applies to, or its
-   * status none of those whose state takes it (as the diagram says), or its state is busy with
+   * status none of those whose state takes it (as the diagram its lifecycle runs says), or its state is busy with
    * something else first.
    */
   private static String whyNot(ProcessEngineServices engine, CommandContext command, Xep xep, String message) {
     String is = "%s (%s) is %s".formatted(xep.label(), xep.getType().label(), xep.getStatus());
     LifecycleStates.Taking taking = command.runWithoutAuthorization(() ->
-        LifecycleStates.taking(engine.getRepositoryService(), message));
+        LifecycleStates.taking(engine, String.valueOf(xep.getNumber()), message));
     List<String> statuses = taking.statuses();
     List<String> types = taking.types();
     // both at once: a Historical XEP still Experimental is told that it must be Active too

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -22,8 +24,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 /**
  * The states of a XEP's lifecycle as bpmn/xep-lifecycle.bpmn draws them: the sub-processes directly in
  * its process, each named by the status it holds, or by its statuses joined by " or " ("Final or
- * Active"). Read from the latest deployed diagram, so that a change to the diagram changes what people
- * are told; the engine keeps the parsed diagram in its deployment cache.
+ * Active"). Read from the deployed diagram a XEP's lifecycle runs, so that a change to the diagram changes
+ * what people are told; the engine keeps the parsed diagram in its deployment cache.
  */
 public final class LifecycleStates {
   public static final String PROCESS = "xep-lifecycle";
@@ -41,10 +43,17 @@ public final class LifecycleStates {
   public record Taking(List<String> statuses, List<String> types) {
   }
 
-  /** Where the latest deployed lifecycle takes this message. */
-  public static Taking taking(RepositoryService repository, String message) {
-    BpmnModelInstance diagram = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
-        .processDefinitionKey(PROCESS).latestVersion().singleResult().getId());
+  /**
+   * Where the lifecycle of the XEP with this business key takes this message: in the diagram its running
+   * instance runs (a changed diagram is a new version, which running instances do not take up), or in
+   * the latest deployed once it has ended.
+   */
+  public static Taking taking(ProcessEngineServices engine, String businessKey, String message) {
+    RepositoryService repository = engine.getRepositoryService();
+    ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS)
+        .processInstanceBusinessKey(businessKey).singleResult();
+    BpmnModelInstance diagram = repository.getBpmnModelInstance(running != null ? running.getProcessDefinitionId()
+        : repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion().singleResult().getId());
     List<ModelElementInstance> events = catching(diagram, message);
     return new Taking(statuses(diagram.getModelElementById(PROCESS), events, message), types(events));
   }

@@ -73,19 +73,31 @@ class RecordDecisionTest extends LifecycleTestSupport {
   }
 
   @Test
-  void aRefusalNamesTheStatusesInWhichTheDeployedDiagramTakesTheDecision(@TempDir Path changed) throws Exception {
+  void aRefusalNamesTheStatusesInWhichTheDiagramTheXepsLifecycleRunsTakesTheDecision(@TempDir Path changed)
+      throws Exception {
+    ProcessInstance before = accept("author1", "inbox/mix.xml", "Standards Track");
+    ProcessInstance[] after = new ProcessInstance[1];
     // a diagram whose Draft XEPs take a retraction where they took the Council's demand of a reversal
     withLifecycleDiagramEdited(changed, diagram -> diagram.replace(
         "id=\"MessageDef_DraftReversalDemanded\" messageRef=\"Message_ReversalDemanded\"",
         "id=\"MessageDef_DraftReversalDemanded\" messageRef=\"Message_RetractionRequested\""), () -> {
-      ProcessInstance lifecycle = accept("author1", "inbox/mix.xml", "Standards Track");
+      after[0] = accept("author2", "inbox/fasten.xml", "Standards Track");
 
-      assertThatThrownBy(() -> recordDecision("council-demands-reversal", lifecycle,
-          Map.of("reversedVersion", "0.1", "reversalVersion", "0.2", "councilDecidedOn", "2026-06-30",
-              "councilMinutesUrl", "https://logs.xmpp.org/council/2026-06-30"))).isInstanceOf(InvalidInputException.class)
-          .hasMessage("XEP-%04d (Standards Track) is Experimental: this applies only to a XEP that is Final or Active"
-              .formatted(number(lifecycle)));
+      assertReversalRefused(after[0], "Final or Active");
+      // the lifecycle started before keeps its diagram, whatever the latest is (before: the latest's statuses)
+      assertReversalRefused(before, "Draft, Final or Active");
     });
+    // bpmn/'s diagram is the latest again, and the lifecycle started on the edited one still runs that
+    assertReversalRefused(after[0], "Final or Active");
+    assertReversalRefused(before, "Draft, Final or Active");
+  }
+
+  private void assertReversalRefused(ProcessInstance lifecycle, String statuses) {
+    assertThatThrownBy(() -> recordDecision("council-demands-reversal", lifecycle,
+        Map.of("reversedVersion", "0.1", "reversalVersion", "0.2", "councilDecidedOn", "2026-06-30",
+            "councilMinutesUrl", "https://logs.xmpp.org/council/2026-06-30"))).isInstanceOf(InvalidInputException.class)
+        .hasMessage("XEP-%04d (Standards Track) is Experimental: this applies only to a XEP that is %s"
+            .formatted(number(lifecycle), statuses));
   }
 
   @Test
