@@ -35,7 +35,8 @@ import org.xsf.xepflow.registry.XepRepository;
  * anyone but that person, as logged in, is refused; with {@code passOn}, only the fields it names
  * reach the lifecycle. A XEP that does not exist or is not waiting for this is refused too, and
  * nothing is stored: one whose status is not that of a state that takes the message is told which
- * are (from the diagram its lifecycle runs), one in such a state what it waits for first.
+ * are (from the diagram its lifecycle runs), one in such a state what it waits for first, and one
+ * whose diagram takes the message in no state that the form and the diagram are out of step.
  */
 @Component("passDecisionToLifecycle")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -90,20 +91,29 @@ public class PassDecisionToLifecycle implements JavaDelegate {
           .variableValueEquals(person, user).count()) == 0) {
         throw new AuthorizationException("Only the " + person + " of " + xep.label() + " may do this, not " + user);
       }
-      throw new InvalidInputException(whyNot(engine, command, xep, name));
+      throw new InvalidInputException(whyNot(execution, command, xep, name));
     }
   }
 
   /**
    * Why the XEP's lifecycle does not take the message: its type is none of those it applies to, or its
-   * status none of those whose state takes it (as the diagram its lifecycle runs says), or its state is busy with
-   * something else first.
+   * status none of those whose state takes it (as the diagram its lifecycle runs says), or its state is
+   * busy with something else first; or no state of that diagram takes it at all.
    */
-  private static String whyNot(ProcessEngineServices engine, CommandContext command, Xep xep, String message) {
+  private static String whyNot(DelegateExecution execution, CommandContext command, Xep xep, String message) {
+    ProcessEngineServices engine = execution.getProcessEngineServices();
     String is = "%s (%s) is %s".formatted(xep.label(), xep.getType().label(), xep.getStatus());
     LifecycleStates.Taking taking = command.runWithoutAuthorization(() ->
         LifecycleStates.taking(engine, String.valueOf(xep.getNumber()), message));
     List<String> statuses = taking.statuses();
+    if (statuses.isEmpty()) {
+      // the form's diagram and the lifecycle's are out of step: only the one who deploys them can help
+      String decision = command.runWithoutAuthorization(() ->
+          engine.getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId()).getName());
+      return "%s's lifecycle does not take \"%s\" in any status: its diagram has no event for the message %s, so"
+          .formatted(xep.label(), decision, message)
+          + " this form and that diagram are out of step. Nothing was recorded; please tell the operator.";
+    }
     List<String> types = taking.types();
     // both at once: a Historical XEP still Experimental is told that it must be Active too
     if (!types.isEmpty() && !types.contains(xep.getType().label()) || !statuses.contains(xep.getStatus().name())) {

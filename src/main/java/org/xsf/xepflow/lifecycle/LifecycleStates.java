@@ -38,7 +38,8 @@ public final class LifecycleStates {
    * Where the lifecycle can take a message: the statuses of the states that hold an event catching it,
    * or have one on their edge, in the diagram's order; and the XEP types it is for, where every such
    * event is reached only by flows whose condition names one (the conversion:
-   * {@code ${xepType == 'Historical'}}), empty when it is for any type.
+   * {@code ${xepType == 'Historical'}}), empty when it is for any type. No statuses: no state takes it,
+   * the diagram and what sends the message are out of step (an Editor removed or renamed its event).
    */
   public record Taking(List<String> statuses, List<String> types) {
   }
@@ -55,18 +56,14 @@ public final class LifecycleStates {
     BpmnModelInstance diagram = repository.getBpmnModelInstance(running != null ? running.getProcessDefinitionId()
         : repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion().singleResult().getId());
     List<ModelElementInstance> events = catching(diagram, message);
-    return new Taking(statuses(diagram.getModelElementById(PROCESS), events, message), types(events));
+    return new Taking(statuses(diagram.getModelElementById(PROCESS), events), types(events));
   }
 
-  private static List<String> statuses(Process process, List<ModelElementInstance> events, String message) {
+  private static List<String> statuses(Process process, List<ModelElementInstance> events) {
     Set<ModelElementInstance> taking = events.stream().map(event -> outermost(event, process))
         .collect(Collectors.toSet());
-    List<String> statuses = process.getChildElementsByType(SubProcess.class).stream().filter(taking::contains)
+    return process.getChildElementsByType(SubProcess.class).stream().filter(taking::contains)
         .flatMap(state -> Arrays.stream(state.getName().split(" or "))).toList();
-    if (statuses.isEmpty()) {
-      throw new IllegalStateException("The XEP lifecycle takes the message " + message + " in none of its states");
-    }
-    return statuses;
   }
 
   private static List<String> types(List<ModelElementInstance> events) {

@@ -2,11 +2,17 @@ package org.xsf.xepflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -16,8 +22,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.registry.XepVersion;
 
 /** The XEPs database through the REST API. */
+@ExtendWith(OutputCaptureExtension.class)
 class XepApiTest extends LifecycleTestSupport {
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
   };
@@ -112,16 +120,52 @@ class XepApiTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aNewVersionTheXepsLifecycleTakesInNoStatusIsABadRequest(@TempDir Path changed, CapturedOutput log) throws IOException {
+    // an Editor renamed the lifecycle's message for a new version, but not the one the author's form sends
+    withLifecycleDiagramEdited(changed, diagram -> diagram.replace(
+        "name=\"NewVersionSubmitted\"", "name=\"VersionSubmitted\""), () -> {
+      ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+      String newVersion = nextVersion(lifecycle, "0.2", "Out of step");
+      String refusal = ("XEP-%04d's lifecycle does not take \"A new version of a XEP, or the retraction of an Experimental"
+          + " XEP, by its author (XEP-0001 §6-§10)\" in any status: its diagram has no event for the message"
+          + " NewVersionSubmitted, so this form and that diagram are out of step. Nothing was recorded; please tell the"
+          + " operator.").formatted(number(lifecycle));
+
+      // before: 500, with the engine's IllegalStateException and its stack in the operators' log
+      ResponseEntity<Map> api = http.withBasicAuth("author1", "xsf").postForEntity("/api/xeps/" + number(lifecycle)
+          + "/versions", new HttpEntity<>(newVersion, xml()), Map.class);
+      assertThat(api.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(api.getBody()).containsEntry("detail", refusal);
+      // Tasklist's start form
+      ResponseEntity<Map> tasklist = http.withBasicAuth("author1", "xsf").postForEntity(
+          "/engine-rest/process-definition/key/submit-new-version/submit-form", Map.of("variables", Map.of(
+              "xep", Map.of("value", "XEP-%04d".formatted(number(lifecycle)), "type", "String"),
+              "authorAction", Map.of("value", "newVersion", "type", "String"),
+              "xml", Map.of("value", newVersion, "type", "String"))), Map.class);
+      assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(tasklist.getBody()).containsEntry("message", refusal);
+
+      assertThat(called(lifecycle, "new-version")).isNull();
+      assertThat(registryEntry(lifecycle).getVersions()).extracting(XepVersion::getVersion).containsExactly("0.1");
+      assertThat(log.getAll()).doesNotContain("ENGINE-16004").doesNotContain("IllegalStateException");
+    });
+  }
+
+  @Test
   void theApiIsDescribedWithOpenApi() {
     String description = http.getForObject("/v3/api-docs", String.class);
     assertThat(description).contains("\"openapi\"").contains("/api/xeps/{number}/versions").contains("/api/protoxeps");
   }
 
   private ResponseEntity<String> postVersion(String user, ProcessInstance lifecycle, String xml) {
+    return http.withBasicAuth(user, "xsf").postForEntity("/api/xeps/" + number(lifecycle) + "/versions",
+        new HttpEntity<>(xml, xml()), String.class);
+  }
+
+  private static HttpHeaders xml() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_XML);
-    return http.withBasicAuth(user, "xsf").postForEntity("/api/xeps/" + number(lifecycle) + "/versions",
-        new HttpEntity<>(xml, headers), String.class);
+    return headers;
   }
 
   private List<Map<String, Object>> get(String path) {

@@ -101,6 +101,29 @@ class RecordDecisionTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aDecisionNoStatusOfTheXepsLifecycleTakesIsRefusedAsTheFormAndTheDiagramOutOfStep(@TempDir Path changed)
+      throws Exception {
+    // an Editor renamed the lifecycle's message for an obsolescence, but not the one declare-obsolete sends
+    withLifecycleDiagramEdited(changed, diagram -> diagram.replace(
+        "name=\"ObsolescenceRecorded\"", "name=\"ObsolescenceDeclared\""), () -> {
+      ProcessInstance lifecycle = accept("author1", "inbox/xor.xml", "Standards Track");
+      long decisionsBefore = decisionsRecorded();
+
+      // before: an IllegalStateException, a server error
+      assertThatThrownBy(() -> recordDecision("declare-obsolete", lifecycle, Map.of("obsoleteReason", "Unused.")))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage(("XEP-%04d's lifecycle does not take \"The Council declares a Deprecated XEP Obsolete (XEP-0001 §9.10)\""
+              + " in any status: its diagram has no event for the message ObsolescenceRecorded, so this form and that"
+              + " diagram are out of step. Nothing was recorded; please tell the operator.").formatted(number(lifecycle)));
+
+      assertStatus(lifecycle, XepStatus.Experimental);
+      assertThat(statusHistory(lifecycle)).containsExactly(XepStatus.Experimental);
+      assertThat(decisionsRecorded()).isEqualTo(decisionsBefore);
+      assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction", "Message_CouncilDecisionExperimental");
+    });
+  }
+
+  @Test
   void onlyAHistoricalXepIsConvertedToTheStandardsTrack() {
     ProcessInstance lifecycle = accept("author1", "xep-0134.xml", "Informational");
     advanceByUnanimousVote(lifecycle);
