@@ -42,7 +42,7 @@ public class WithdrawProvisionalVersion implements JavaDelegate, ExecutionListen
     versions.findByXepNumberAndVersion(vars.xepNumber(), vars.string("newVersion")).filter(XepVersion::isPending)
         .ifPresent(version -> {
           version.withdraw();
-          publisher.provisionalWithdrawn(vars.xepNumber(), version.getVersion());
+          publisher.provisionalEnded(vars.xepNumber(), version.getVersion());
         });
   }
 }

@@ -91,10 +91,11 @@ public class SitePublisher implements ApplicationRunner {
   }
 
   /**
-   * A provisional version was withdrawn: its copy leaves tmp/ once the step commits, and stays if it
-   * rolls back; what a stop in between kept there is removed at the next start ({@link #run}).
+   * A provisional version ended: approved, and published at the XEP's own address, or withdrawn. Its copy
+   * leaves tmp/ once the step commits, and stays if it rolls back; what a stop in between kept there is
+   * removed at the next start ({@link #run}).
    */
-  public void provisionalWithdrawn(int number, String version) {
+  public void provisionalEnded(int number, String version) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       removeProvisional(number, version);
       return;
@@ -261,13 +262,13 @@ public class SitePublisher implements ApplicationRunner {
   /**
    * At start: a new site folder (or a database filled elsewhere) gets every XEP's pages; otherwise
    * the XEPs whose last change a stop kept from being published (the page, attic and source follow
-   * the commit) are published now, and the provisional versions withdrawn meanwhile leave tmp/. The
+   * the commit) are published now, and the provisional versions that ended meanwhile leave tmp/. The
    * index and feed are rebuilt in the background, in case the last rebuild before a stop did not happen.
    */
   @Override
   public void run(ApplicationArguments args) {
     sources.removeStaleLocks();
-    readOnly.execute(tx -> versions.findByWithdrawnTrue()).forEach(v -> removeProvisional(v.xepNumber(), v.version()));
+    removeEndedProvisionals();
     Map<Integer, String> registry = readOnly.execute(tx -> listings.all().stream()
         .collect(Collectors.toMap(XepListing::number, xep -> PublishedLog.shown(xep.version(), xep.status().name()))));
     if (!site.exists("index.html")) {
@@ -286,6 +287,26 @@ public class SitePublisher implements ApplicationRunner {
       log.compact();
     }
     indexRefresher.request();
+  }
+
+  /**
+   * Removes from tmp/ the copies of versions that are official (approved) or withdrawn: a stop between a
+   * change's end and the removal left them there, as did every approval before its copy was removed. A
+   * copy of a version the database does not know stays: another node's provisional publication, written
+   * before its step commits.
+   */
+  private void removeEndedProvisionals() {
+    try {
+      for (int number : site.xepsInTmp()) {
+        Map<Boolean, List<String>> byPending = readOnly.execute(tx -> versions.findByXepNumberOrderByPublishedAtAscIdAsc(number))
+            .stream().collect(Collectors.partitioningBy(v -> v.isProvisional() && !v.isWithdrawn(),
+                Collectors.mapping(XepVersionRepository.Number::getVersion, Collectors.toList())));
+        site.removeProvisionals(number, byPending.get(false), byPending.get(true));
+      }
+    } catch (RuntimeException e) {
+      // The database is right; the next start tries again.
+      LOG.error("Could not remove the ended provisional versions from tmp/", e);
+    }
   }
 
   /** Rebuilds every XEP page, the index and the feed from the database. */

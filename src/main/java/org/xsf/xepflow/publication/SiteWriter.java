@@ -7,6 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
@@ -16,10 +23,12 @@ import org.xsf.xepflow.registry.XepVersion;
 /**
  * Writes the published site served at /extensions/: each XEP's current version (xep-NNNN.html and
  * .xml), every version ever published (attic/), the inbox of ProtoXEPs and provisional changes
- * (tmp/, until withdrawn). Files are replaced atomically so readers never see half a page.
+ * (tmp/, until approved or withdrawn). Files are replaced atomically so readers never see half a page.
  */
 @Component
 public class SiteWriter {
+  /** A provisional version's page or document in tmp/ ({@link #provisional}); the XEP's number is the first group. */
+  private static final Pattern PROVISIONAL_FILE = Pattern.compile("xep-(\\d{4,9})-.+\\.(?:html|xml)");
   private final Path extensions;
   private final String baseUrl;
   private final XepRenderer renderer;
@@ -99,15 +108,42 @@ public class SiteWriter {
     return url(name + ".html");
   }
 
-  /** A provisional version withdrawn: out of tmp/, if it is there. */
+  /** A provisional version ended (approved or withdrawn): its page and document out of tmp/, if they are there. */
   void removeProvisional(int number, String version) {
-    String name = provisional(number, version);
+    removeProvisional(provisional(number, version));
+  }
+
+  /**
+   * The copies in tmp/ of a XEP's ended versions go, but one that is also a pending version's (two
+   * versions written alike in a file name, 1.1-1 and 1.1_1).
+   */
+  void removeProvisionals(int number, Collection<String> ended, Collection<String> pending) {
+    Set<String> kept = pending.stream().map(version -> provisional(number, version)).collect(Collectors.toSet());
+    ended.stream().map(version -> provisional(number, version)).filter(name -> !kept.contains(name))
+        .forEach(this::removeProvisional);
+  }
+
+  private void removeProvisional(String name) {
     for (String file : new String[] {name + ".html", name + ".xml"}) {
       try {
         Files.deleteIfExists(extensions.resolve(file));
       } catch (IOException e) {
         throw new UncheckedIOException("Could not remove " + file, e);
       }
+    }
+  }
+
+  /** The numbers of the XEPs with a version in tmp/. */
+  Set<Integer> xepsInTmp() {
+    Path tmp = extensions.resolve("tmp");
+    if (!Files.isDirectory(tmp)) {
+      return Set.of();
+    }
+    try (Stream<Path> files = Files.list(tmp)) {
+      return files.map(file -> PROVISIONAL_FILE.matcher(file.getFileName().toString())).filter(Matcher::matches)
+          .map(name -> Integer.valueOf(name.group(1))).collect(Collectors.toCollection(TreeSet::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list " + tmp, e);
     }
   }
 

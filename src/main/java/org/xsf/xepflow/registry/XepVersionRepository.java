@@ -13,14 +13,10 @@ public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, C
 
     /** Not official: in tmp/ waiting for its approval, or withdrawn. */
     boolean isProvisional();
-  }
 
-  /** A change withdrawn from tmp/, read without its document. */
-  record Withdrawn(Integer xepNumber, String version) {
+    /** A provisional change that ended without the Council's approval. */
+    boolean isWithdrawn();
   }
-
-  /** The changes withdrawn from tmp/ (few: a material change to a Draft XEP the Council did not approve). */
-  List<Withdrawn> findByWithdrawnTrue();
 
   /** One version of a XEP with its document, without the others'. */
   Optional<XepVersion> findByXepNumberAndVersion(Integer xepNumber, String version);

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -109,12 +111,44 @@ class PublishedSiteTest extends LifecycleTestSupport {
     Files.writeString(provisional, "left behind");
     // nothing leaves tmp/ for a withdrawal that rolled back
     transaction.executeWithoutResult(tx -> {
-      publisher.provisionalWithdrawn(number(lifecycle), "1.1");
+      publisher.provisionalEnded(number(lifecycle), "1.1");
       tx.setRollbackOnly();
     });
     assertThat(provisional).exists();
     publisher.run(null);
     assertThat(provisional).doesNotExist();
+  }
+
+  @Test
+  void aProvisionalChangeLeavesTmpOnceTheCouncilApprovesItAndItIsPublished() throws IOException {
+    ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
+    int number = number(lifecycle);
+    submitAsAuthor("author2", lifecycle, Map.of("xml", nextVersion(lifecycle, "1.1", "Material change")));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    complete("editor", newVersion.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish", "changeKind", "material"));
+    Path page = site.resolve("tmp/xep-%04d-1.1.html".formatted(number));
+    Path document = site.resolve("tmp/xep-%04d-1.1.xml".formatted(number));
+    assertThat(inTmp(number, "1.1")).containsExactlyInAnyOrder(page, document);
+
+    castVotes(newVersion.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number)))).contains("<td>1.1</td>");
+    // both stayed in tmp/ for good before, the page saying the change was official only once approved
+    assertThat(inTmp(number, "1.1")).isEmpty();
+
+    // as if a stop had come between the approval's commit and the removal, or the approval before this removal was made
+    Files.writeString(page, "left behind");
+    Files.writeString(document, "left behind");
+    // another node's provisional publication, written before its step commits: a version the database does not know yet
+    Path uncommitted = Files.writeString(site.resolve("tmp/xep-%04d-1.2.html".formatted(number)), "not committed yet");
+    try {
+      publisher.run(null);
+      assertThat(inTmp(number, "1.1")).isEmpty();
+      assertThat(uncommitted).exists();
+    } finally {
+      // the site folder outlives the test database: a later run's XEP of this number would find it
+      Files.delete(uncommitted);
+    }
   }
 
   @Test
@@ -204,6 +238,13 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(page).doesNotExist();
     publisher.statusChanged(number(lifecycle), "0.1");
     assertThat(Files.readString(page)).contains("<td class=\"status\">Experimental</td>");
+  }
+
+  /** What tmp/ holds of a version of the XEP. */
+  private List<Path> inTmp(int number, String version) throws IOException {
+    try (Stream<Path> files = Files.list(site.resolve("tmp"))) {
+      return files.filter(file -> file.getFileName().toString().startsWith("xep-%04d-%s.".formatted(number, version))).toList();
+    }
   }
 
   /** The file once it shows the expected text, within ten seconds. */
