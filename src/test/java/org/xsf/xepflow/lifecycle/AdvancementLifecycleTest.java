@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,9 +17,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.xsf.xepflow.engine.InvalidInputException;
+import org.xsf.xepflow.publication.SiteWriter;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.ImplementationRepository;
+import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepStatus;
+import org.xsf.xepflow.registry.XepVersionRepository;
 import org.xsf.xepflow.vote.VoteRepository;
 
 /** Proposal, votes, Draft, Final, Active, Deprecated, Obsolete (XEP-0001 sections 7 to 11). */
@@ -33,6 +37,12 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   private TestRestTemplate http;
   @Value("${xepflow.site.dir}/extensions")
   private Path site;
+  @Autowired
+  private SiteWriter siteWriter;
+  @Autowired
+  private XepVersionRepository versionRows;
+  @Autowired
+  private StrandedProvisionalVersions strandedProvisionalVersions;
 
   @Test
   void rejectedAfterAVoteThatDoesNotPass() {
@@ -574,6 +584,38 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
           "XEP-%04d stays at version 1.0".formatted(number(lifecycle)), provisionalUrl, "no longer published there",
           "council1: -1 (Concerns of council1)");
     });
+  }
+
+  @Test
+  void aProvisionalChangeWhoseProcessNoLongerRunsIsWithdrawnAtStartButOneStillUnderVoteStays() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/muc-presence-versioning.xml");
+    // 1.0.1 ended unapproved on a new-version older than the withdrawal from tmp/: still shown pending, still in tmp/
+    String ended = nextVersion(lifecycle, "1.0.1", "Ended before withdrawals");
+    transaction.executeWithoutResult(tx -> {
+      Xep xep = xeps.findById(number(lifecycle)).orElseThrow();
+      xep.publishProvisionally("1.0.1", "aa", "Ended before withdrawals", ended, Instant.now());
+      siteWriter.publishProvisionally(xep, "1.0.1", ended);
+    });
+    ProcessInstance change = submitDraftChange(lifecycle, "1.1");
+    assertThat(tmp(lifecycle, "1.0.1", "html")).exists();
+
+    // a start, while the vote on 1.1 is open (on this node or another)
+    strandedProvisionalVersions.run(null);
+
+    assertWithdrawn(lifecycle, "1.0.1");
+    assertThat(tmp(lifecycle, "1.1", "html")).exists();
+    assertThat(tmp(lifecycle, "1.1", "xml")).exists();
+    assertThat(versionsShown(lifecycle)).filteredOn(v -> v.get("version").equals("1.1")).singleElement()
+        .satisfies(v -> assertThat(v).containsEntry("provisional", true).containsEntry("withdrawn", false));
+    // a start on another node reads 1.1 as pending, then the approval ends its process before the start withdraws it
+    XepVersionRepository.Pending readBefore = transaction.execute(tx -> versionRows.findByProvisionalTrueAndWithdrawnFalse())
+        .stream().filter(v -> v.xepNumber() == number(lifecycle) && v.version().equals("1.1")).findFirst().orElseThrow();
+    castVotes(change, UNANIMOUS);
+    runAllDueJobs(lifecycle);
+    assertThat(transaction.<Boolean>execute(tx -> versionRows.withdrawIfPending(readBefore.id()))).isFalse();
+    assertThat(registryEntry(lifecycle).currentVersion().getVersion()).isEqualTo("1.1");
+    assertThat(versionsShown(lifecycle)).filteredOn(v -> v.get("version").equals("1.1")).singleElement()
+        .satisfies(v -> assertThat(v).containsEntry("provisional", false).containsEntry("withdrawn", false));
   }
 
   /** A provisional change that ended without the Council's approval: out of tmp/, its row kept and shown as withdrawn. */
