@@ -85,7 +85,10 @@ public abstract class ProcessTestSupport {
    */
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws SQLException {
-    if (!"postgres".equals(System.getProperty("xepflow.test.database"))) {
+    boolean postgres = "postgres".equals(System.getProperty("xepflow.test.database"));
+    TestFolders.emptyOnce(postgres ? List.of("target/test-site-pg", "target/test-xep-sources-pg")
+        : List.of("target/test-site", "target/test-xep-sources"));
+    if (!postgres) {
       return;
     }
     PostgresTestDatabase.recreateOnce();
