@@ -5,17 +5,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.xsf.xepflow.document.CheckedDocument;
+import org.xsf.xepflow.document.DocumentChanges;
 import org.xsf.xepflow.document.DocumentRejectedException;
 import org.xsf.xepflow.document.FindingsText;
 import org.xsf.xepflow.document.Revision;
 import org.xsf.xepflow.document.XepDocumentChecker;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepVersion;
 
 /**
  * "Check the new version": it must be this XEP, carry a revision entry for a version not yet
  * published and numbered after its versions, and its format is checked like a ProtoXEP's. Findings go
- * to the Editor.
+ * to the Editor, with what changed since the XEP's current version (a unified diff, {@code changes}, which
+ * a vote on the change shows its voters too): a revised version is compared afresh.
  */
 @Component("checkNewVersion")
 public class CheckNewVersion implements JavaDelegate {
@@ -53,6 +56,11 @@ public class CheckNewVersion implements JavaDelegate {
     execution.setVariable("versionInitials", newest.initials());
     execution.setVariable("findingsCount", checked.findings().size());
     execution.setVariable("findings", FindingsText.of(checked));
+    // the versions, with their documents, are read already (VersionNumbers)
+    XepVersion current = xep.currentVersion();
+    execution.setVariable("changes", DocumentChanges.between(
+        xep.label() + " version " + current.getVersion() + " (current)", current.getDocument(),
+        xep.label() + " version " + newest.version() + " (submitted)", xml));
   }
 
   /** Versions go up ({@link VersionNumbers}). */

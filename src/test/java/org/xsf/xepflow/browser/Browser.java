@@ -133,6 +133,11 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.cssSelector(".fjs-form")).findElement(By.linkText(text)).getAttribute("href");
   }
 
+  /** What a text field or text area shows, found by its label. */
+  String fieldValue(String label) {
+    return field(label).getDomProperty("value");
+  }
+
   /**
    * Fills a text field or text area by its label. Set through the DOM rather than typed: a pasted XEP
    * has tabs, which typing would turn into focus changes.
