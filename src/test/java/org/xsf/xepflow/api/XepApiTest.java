@@ -48,8 +48,8 @@ class XepApiTest extends LifecycleTestSupport {
 
   @Test
   void listsAPageAtATimeWithTheTotalAndTheNextPage() {
-    accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track");
-    accept("author1", "inbox/notification-inbox.xml", "Standards Track");
+    List<Integer> accepted = List.of(number(accept("author1", "inbox/pubsub-node-bookmark.xml", "Standards Track")),
+        number(accept("author1", "inbox/notification-inbox.xml", "Standards Track")));
 
     List<Integer> walked = new java.util.ArrayList<>();
     String next = "/api/xeps?status=Experimental&size=1";
@@ -57,13 +57,17 @@ class XepApiTest extends LifecycleTestSupport {
     while (next != null) {
       ResponseEntity<List<Map<String, Object>>> page = http.withBasicAuth("author1", "xsf").exchange(next,
           HttpMethod.GET, null, LIST);
-      assertThat(page.getBody()).hasSize(1).allSatisfy(x -> assertThat(x).containsEntry("version", "0.1"));
+      assertThat(page.getBody()).hasSize(1).allSatisfy(x -> assertThat(x).containsEntry("status", "Experimental"));
+      // other tests of the shared context leave Experimental XEPs of later versions
+      if (accepted.contains(page.getBody().get(0).get("number"))) {
+        assertThat(page.getBody().get(0)).containsEntry("version", "0.1");
+      }
       walked.add((Integer) page.getBody().get(0).get("number"));
       total = Long.parseLong(page.getHeaders().getFirst("X-Total-Count"));
       String link = page.getHeaders().getFirst(HttpHeaders.LINK);
       next = link == null ? null : link.replaceAll("^<http://[^/]+(.*)>; rel=\"next\"$", "$1");
     }
-    assertThat(walked).hasSize((int) total).isSorted().hasSizeGreaterThanOrEqualTo(2);
+    assertThat(walked).hasSize((int) total).isSorted().containsAll(accepted);
     assertThat(http.withBasicAuth("author1", "xsf").getForEntity("/api/xeps?size=1001", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     // a page past any registry, as far as an int goes, is empty
