@@ -96,15 +96,27 @@ public class SitePublisher implements ApplicationRunner {
    * removed at the next start ({@link #run}).
    */
   public void provisionalEnded(int number, String version) {
+    afterCommit(() -> removeProvisional(number, version));
+  }
+
+  /**
+   * The Editor recorded a registration of protocol namespaces: the registry of them is rebuilt in the
+   * background once the step commits (not at all if it rolls back).
+   */
+  public void namespacesRegistered() {
+    afterCommit(indexRefresher::requestNamespaces);
+  }
+
+  private static void afterCommit(Runnable action) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      removeProvisional(number, version);
+      action.run();
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCompletion(int status) {
         if (status == STATUS_COMMITTED) {
-          removeProvisional(number, version);
+          action.run();
         }
       }
     });
@@ -210,6 +222,10 @@ public class SitePublisher implements ApplicationRunner {
         LOG.error("Could not publish XEP {} to the site", number, e);
       }
     }
+    if (prepared.stream().anyMatch(xep -> ProtocolNamespaces.mayList(xep.pages().status()))) {
+      // the registry shows the XEPs' statuses
+      indexRefresher.requestNamespaces();
+    }
     indexRefresher.request();
   }
 
@@ -263,7 +279,8 @@ public class SitePublisher implements ApplicationRunner {
    * At start: a new site folder (or a database filled elsewhere) gets every XEP's pages; otherwise
    * the XEPs whose last change a stop kept from being published (the page, attic and source follow
    * the commit) are published now, and the provisional versions that ended meanwhile leave tmp/. The
-   * index and feed are rebuilt in the background, in case the last rebuild before a stop did not happen.
+   * index, the feed and the registry of protocol namespaces are rebuilt in the background, in case the
+   * last rebuild before a stop did not happen (or this version of xepflow is the first to publish it).
    */
   @Override
   public void run(ApplicationArguments args) {
@@ -286,6 +303,7 @@ public class SitePublisher implements ApplicationRunner {
       }
       log.compact();
     }
+    indexRefresher.requestNamespaces();
     indexRefresher.request();
   }
 
@@ -309,9 +327,10 @@ public class SitePublisher implements ApplicationRunner {
     }
   }
 
-  /** Rebuilds every XEP page, the index and the feed from the database. */
+  /** Rebuilds every XEP page, the index, the feed and the registry of protocol namespaces from the database. */
   public void publishAll() {
     republish(readOnly.execute(tx -> listings.all().stream().map(XepListing::number).toList()), true);
     readOnly.executeWithoutResult(tx -> index.write());
+    indexRefresher.requestNamespaces();
   }
 }

@@ -23,19 +23,22 @@ import org.xsf.xepflow.registry.XepVersion;
 /**
  * Writes the published site served at /extensions/: each XEP's current version (xep-NNNN.html and
  * .xml), every version ever published (attic/), the inbox of ProtoXEPs and provisional changes
- * (tmp/, until approved or withdrawn). Files are replaced atomically so readers never see half a page.
+ * (tmp/, until approved or withdrawn); and, served at /registrar/, the XMPP Registrar's registries.
+ * Files are replaced atomically so readers never see half a page.
  */
 @Component
 public class SiteWriter {
   /** A provisional version's page or document in tmp/ ({@link #provisional}); the XEP's number is the first group. */
   private static final Pattern PROVISIONAL_FILE = Pattern.compile("xep-(\\d{4,9})-.+\\.(?:html|xml)");
   private final Path extensions;
+  private final Path registrar;
   private final String baseUrl;
   private final XepRenderer renderer;
 
   public SiteWriter(@Value("${xepflow.site.dir}") Path siteDir,
       @Value("${xepflow.site.base-url}") String baseUrl, XepRenderer renderer) {
     this.extensions = siteDir.resolve("extensions");
+    this.registrar = siteDir.resolve("registrar");
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.renderer = renderer;
   }
@@ -172,6 +175,11 @@ public class SiteWriter {
     write(relative, content);
   }
 
+  /** A registry of the XMPP Registrar, in registrar/ beside extensions/ (as xmpp.org/registrar/). */
+  void writeRegistry(String name, String content) {
+    write(registrar, name, content);
+  }
+
   private static String canonical(int number) {
     return "xep-%04d".formatted(number);
   }
@@ -185,7 +193,11 @@ public class SiteWriter {
   }
 
   private void write(String relative, String content) {
-    Path target = extensions.resolve(relative);
+    write(extensions, relative, content);
+  }
+
+  private static void write(Path folder, String relative, String content) {
+    Path target = folder.resolve(relative);
     try {
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), ".publish", ".tmp");

@@ -62,7 +62,12 @@ public class NamespaceRegistration {
   }
 
   public List<String> getNamespaces() {
-    return namespaces == null ? List.of() : List.of(namespaces.split("\n"));
+    return namespaces(namespaces);
+  }
+
+  /** The namespaces of their column, one a line (null: none). */
+  static List<String> namespaces(String lines) {
+    return lines == null ? List.of() : List.of(lines.split("\n"));
   }
 
   public String getRegisteredBy() {

@@ -13,7 +13,7 @@ import org.xsf.xepflow.api.ArchiveImportController;
 
 /**
  * HTTP Basic for the app's API and Camunda's engine-rest. Other paths are left alone: the Camunda
- * webapps have their own login, and the published site at /extensions/ is public.
+ * webapps have their own login, and the published site at /extensions/ and /registrar/ is public.
  */
 @Configuration
 public class SecurityConfiguration {

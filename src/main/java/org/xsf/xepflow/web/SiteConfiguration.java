@@ -7,7 +7,10 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Serves the published site folder at /extensions/ (index.html for the folder itself). */
+/**
+ * Serves the published site folder: the XEPs at /extensions/ (index.html for the folder itself), the
+ * XMPP Registrar's registries at /registrar/.
+ */
 @Configuration
 public class SiteConfiguration implements WebMvcConfigurer {
   private final Path siteDir;
@@ -24,9 +27,13 @@ public class SiteConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    // A folder location must end with a slash; toUri() adds one only to folders that exist yet.
-    String extensions = siteDir.resolve("extensions").toAbsolutePath().toUri().toString().replaceAll("/?$", "/");
     registry.addResourceHandler("/extensions/**")
-        .addResourceLocations(extensions, "classpath:/org/xsf/xepflow/publication/site/");
+        .addResourceLocations(folder("extensions"), "classpath:/org/xsf/xepflow/publication/site/");
+    registry.addResourceHandler("/registrar/**").addResourceLocations(folder("registrar"));
+  }
+
+  private String folder(String name) {
+    // A folder location must end with a slash; toUri() adds one only to folders that exist yet.
+    return siteDir.resolve(name).toAbsolutePath().toUri().toString().replaceAll("/?$", "/");
   }
 }

@@ -4,20 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xsf.xepflow.engine.InvalidInputException;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.publication.SitePublisher;
 import org.xsf.xepflow.registry.NamespaceRegistration;
 import org.xsf.xepflow.registry.NamespaceRegistrationRepository;
+import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepStatus;
 
 /**
@@ -31,6 +42,12 @@ class NamespaceRegistrationTest extends LifecycleTestSupport {
   NamespaceRegistrationRepository registrations;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  SitePublisher publisher;
+  @Value("${xepflow.site.dir}/registrar")
+  Path registrar;
+  @Value("${xepflow.site.dir}/extensions")
+  Path extensions;
 
   @Test
   void advancingToDraftGivesTheEditorATaskWithTheXepsNamespacesWhichRecordsThemAndFinalGivesNone() {
@@ -134,14 +151,63 @@ class NamespaceRegistrationTest extends LifecycleTestSupport {
   }
 
   @Test
-  void aHistoricalXepRegistersOnActiveAndAgainOnDraftOnceConvertedButNotWhenRemandedToActive() {
+  void theRegistryOfProtocolNamespacesIsPublishedOnceARegistrationCommitsAndADeferralLeavesItAlone() throws Exception {
+    ProcessInstance ai = acceptedDraft("inbox/xep-ai.xml");
+    ProcessInstance rsf = acceptedDraft("inbox/rsf.xml");
+    String hostile = "urn:xmpp:ai:<script>alert('&amp;')</script>";
+    register(ai, "urn:xmpp:shared:0\n" + hostile + "\nurn:xmpp:ai:0");
+    register(rsf, "urn:xmpp:shared:0");
+    String aiLabel = Xep.label(number(ai));
+    String rsfLabel = Xep.label(number(rsf));
+
+    // in the XSF's format, by namespace, a namespace of two XEPs listed with each
+    List<String[]> registry = published(lists("urn:xmpp:shared:0", rsfLabel));
+    assertThat(registry).extracting(ns -> ns[0]).isSorted();
+    assertThat(registry).filteredOn(ns -> ns[1].equals(aiLabel)).extracting(ns -> ns[0])
+        .containsExactly("urn:xmpp:ai:0", hostile, "urn:xmpp:shared:0");
+    assertThat(registry).filteredOn(ns -> ns[0].equals("urn:xmpp:shared:0")).extracting(ns -> ns[1])
+        .containsExactly(aiLabel, rsfLabel);
+    // the page: the namespace as text, the XEP linked to its page, its status
+    String page = Files.readString(registrar.resolve("namespaces.html"));
+    assertThat(page).doesNotContain("<script>").contains("<tr><td><code>urn:xmpp:ai:&lt;script&gt;alert('&amp;amp;')"
+        + "&lt;/script&gt;</code></td><td><a href=\"../extensions/xep-%04d.html\">%s</a></td><td class=\"status\">Draft</td></tr>"
+        .formatted(number(ai), aiLabel));
+    assertThat(http.getForEntity("/registrar/namespaces.html", String.class).getBody()).isEqualTo(page);
+    assertThat(http.getForEntity("/registrar/namespaces.xml", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    // neither a step that rolls back nor a deferral rebuilds it: the XEPs' index, rebuilt after the registry, shows the deferral
+    Files.delete(registrar.resolve("namespaces.xml"));
+    transaction.executeWithoutResult(tx -> {
+      publisher.namespacesRegistered();
+      tx.setRollbackOnly();
+    });
+    ProcessInstance deferred = accept("author1", "inbox/muc-presence-versioning.xml", "Standards Track");
+    advanceClock(Duration.ofDays(366));
+    runAllDueJobs(deferred);
+    assertStatus(deferred, XepStatus.Deferred);
+    String index = "<tr data-status=\"Deferred\" data-type=\"Standards Track\"><td><a href=\"xep-%04d.html\">"
+        .formatted(number(deferred));
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!Files.readString(extensions.resolve("index.html")).contains(index) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(extensions.resolve("index.html"))).contains(index);
+    assertThat(registrar.resolve("namespaces.xml")).doesNotExist();
+  }
+
+  @Test
+  void aHistoricalXepRegistersOnActiveAndAgainOnDraftOnceConvertedButNotWhenRemandedToActive() throws Exception {
     ProcessInstance lifecycle = accept("author2", "xep-0090.xml", "Historical");
     advanceByUnanimousVote(lifecycle);
     assertStatus(lifecycle, XepStatus.Active);
     ProcessInstance onActive = registration(lifecycle);
     runDueJobs(onActive.getId());
     assertThat(onActive).variables().containsEntry("status", "Active").containsEntry("registeredNamespaces", "jabber:iq:time");
-    complete("editor", onActive.getId(), "Task_RegisterNamespaces", Map.of("registeredNamespaces", "jabber:iq:time"));
+    complete("editor", onActive.getId(), "Task_RegisterNamespaces",
+        Map.of("registeredNamespaces", "jabber:iq:time\nurn:xmpp:time:old"));
+    String label = Xep.label(number(lifecycle));
+    assertThat(published(lists("urn:xmpp:time:old", label))).filteredOn(ns -> ns[1].equals(label))
+        .extracting(ns -> ns[0]).containsExactly("jabber:iq:time", "urn:xmpp:time:old");
 
     // converted, its vote blocked and the XEP remanded: back to Active, nothing to register anew
     recordDecision("convert-historical-xep", lifecycle, Map.of());
@@ -168,6 +234,12 @@ class NamespaceRegistrationTest extends LifecycleTestSupport {
     runDueJobs(registration.getId());
     assertThat(registration).variables().containsEntry("status", "Draft")
         .containsEntry("registeredNamespaces", "jabber:iq:time");
+    // the registry lists what the latest registration names
+    complete("editor", registration.getId(), "Task_RegisterNamespaces", Map.of("registeredNamespaces", "jabber:iq:time"));
+    assertThat(published(lists("urn:xmpp:time:old", label).negate())).filteredOn(ns -> ns[1].equals(label))
+        .extracting(ns -> ns[0]).containsExactly("jabber:iq:time");
+    assertThat(Files.readString(registrar.resolve("namespaces.html"))).contains("<tr><td><code>jabber:iq:time</code></td><td>"
+        + "<a href=\"../extensions/xep-%04d.html\">%s</a></td><td class=\"status\">Draft</td></tr>".formatted(number(lifecycle), label));
   }
 
   @Test
@@ -187,6 +259,48 @@ class NamespaceRegistrationTest extends LifecycleTestSupport {
         .processInstanceId(deferred.getId()).list()).extracting(a -> a.getActivityId())
         .contains("SubProcess_Deferred")
         .doesNotContain("Task_StartNamespaceRegistration", "Gateway_AdvancedStatus", "Gateway_JoinDraft");
+  }
+
+  private void register(ProcessInstance lifecycle, String namespaces) {
+    ProcessInstance registration = registration(lifecycle);
+    runDueJobs(registration.getId());
+    complete("editor", registration.getId(), "Task_RegisterNamespaces", Map.of("registeredNamespaces", namespaces));
+  }
+
+  /**
+   * The published registry of protocol namespaces ({name, doc} each) once it is as expected: it is
+   * rebuilt in the background after the registration commits.
+   */
+  private List<String[]> published(Predicate<List<String[]>> expected) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    List<String[]> registry = registry();
+    while (!expected.test(registry) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      registry = registry();
+    }
+    return registry;
+  }
+
+  private static Predicate<List<String[]>> lists(String namespace, String xep) {
+    return registry -> registry.stream().anyMatch(ns -> ns[0].equals(namespace) && ns[1].equals(xep));
+  }
+
+  private List<String[]> registry() throws Exception {
+    Path file = registrar.resolve("namespaces.xml");
+    List<String[]> registry = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return registry;
+    }
+    var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+    assertThat(document.getDocumentElement().getTagName()).isEqualTo("registry");
+    assertThat(document.getDocumentElement().getAttribute("type")).isEqualTo("namespaces");
+    NodeList entries = document.getElementsByTagName("ns");
+    for (int i = 0; i < entries.getLength(); i++) {
+      Element ns = (Element) entries.item(i);
+      registry.add(new String[] {ns.getElementsByTagName("name").item(0).getTextContent(),
+          ns.getElementsByTagName("doc").item(0).getTextContent()});
+    }
+    return registry;
   }
 
   /** The registration the XEP's lifecycle started last. */
