@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepListing;
 import org.xsf.xepflow.registry.XepListings;
 import org.xsf.xepflow.registry.XepRepository;
+import org.xsf.xepflow.registry.XepVersion;
 import org.xsf.xepflow.registry.XepVersionRepository;
 import org.xsf.xepflow.transaction.TransactionScoped;
 
@@ -189,7 +192,7 @@ public class SitePublisher implements ApplicationRunner {
       Change change = entry.getValue();
       try {
         xeps.findById(number).ifPresent(xep -> prepared.add(change.newVersion()
-            ? new Prepared(site.pages(xep, true), SourceControl.message(xep), xep.getRevision())
+            ? new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision())
             : new Prepared(site.statusPage(xep, change.version()), null, xep.getRevision())));
       } catch (RuntimeException e) {
         // The database is right; the site follows at the XEP's next change or a rebuild.
@@ -211,7 +214,7 @@ public class SitePublisher implements ApplicationRunner {
           }
           site.write(pages);
           if (pages.newVersion()) {
-            sources.commit(Map.of(number, pages.document()), xep.commitMessage());
+            sources.commit(Map.of(number, source(pages)), xep.commitMessage(), this::currentVersions);
           }
           // a status alone leaves what the log says of the version: if its own publication failed, the start makes it up
           String version = pages.newVersion() ? pages.version() : Objects.requireNonNullElse(log.versionShown(number), pages.version());
@@ -229,6 +232,26 @@ public class SitePublisher implements ApplicationRunner {
     indexRefresher.request();
   }
 
+  private static SourceControl.Source source(SiteWriter.XepPages pages) {
+    return new SourceControl.Source(pages.version(), pages.document());
+  }
+
+  /** The commit message for one XEP's new version: "XEP-0421 1.0.1: Fixed typo". */
+  private static String commitMessage(Xep xep) {
+    XepVersion version = xep.currentVersion();
+    return xep.label() + " " + version.getVersion() + ": " + (version.getRemark() == null ? "" : version.getRemark());
+  }
+
+  /**
+   * The XEPs' current versions, which the sources' commit asks for under the repository's lock, in a short
+   * transaction of its own: another node may have committed a later version of a XEP's source since this
+   * node committed this version to the database (the revisions in {@link #written} are this node's only).
+   * Asked only for new versions and rebuilds, whose sources change, never for a change of status alone.
+   */
+  private Map<Integer, String> currentVersions(Set<Integer> numbers) {
+    return readOnly.execute(tx -> listings.currentVersionsOf(numbers));
+  }
+
   private Object lock(int number) {
     return locks[Math.floorMod(number, locks.length)];
   }
@@ -244,13 +267,13 @@ public class SitePublisher implements ApplicationRunner {
       try {
         synchronized (lock(number)) {
           readOnly.executeWithoutResult(tx -> xeps.findById(number).ifPresent(xep -> {
-            Prepared fresh = new Prepared(site.pages(xep, true), SourceControl.message(xep), xep.getRevision());
+            Prepared fresh = new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision());
             site.write(fresh.pages());
             written.put(number, fresh.revision());
             if (oneCommit) {
               sourcesToCommit.put(number, fresh);
             } else {
-              sources.commit(Map.of(number, fresh.pages().document()), fresh.commitMessage());
+              sources.commit(Map.of(number, source(fresh.pages())), fresh.commitMessage(), this::currentVersions);
               log.published(number, fresh.pages().version(), fresh.pages().status());
             }
           }));
@@ -264,14 +287,15 @@ public class SitePublisher implements ApplicationRunner {
     }
   }
 
-  /** One commit of what the rebuild read, but for the XEPs a step published anew meanwhile. */
+  /**
+   * One commit of what the rebuild read, but for the XEPs a step published anew meanwhile (on another node:
+   * whose current version is another now, see {@link #currentVersions}).
+   */
   private void commitTogether(Map<Integer, Prepared> read) {
-    synchronized (sources) {
-      read.entrySet().removeIf(xep -> written.getOrDefault(xep.getKey(), Integer.MIN_VALUE) > xep.getValue().revision());
-      Map<Integer, String> documents = new LinkedHashMap<>();
-      read.forEach((number, xep) -> documents.put(number, xep.pages().document()));
-      sources.commit(documents, "Sources of the XEPs in the database (" + documents.size() + ")");
-    }
+    read.entrySet().removeIf(xep -> written.getOrDefault(xep.getKey(), Integer.MIN_VALUE) > xep.getValue().revision());
+    Map<Integer, SourceControl.Source> documents = new LinkedHashMap<>();
+    read.forEach((number, xep) -> documents.put(number, source(xep.pages())));
+    sources.commit(documents, "Sources of the XEPs in the database (" + documents.size() + ")", this::currentVersions);
     read.forEach((number, xep) -> log.published(number, xep.pages().version(), xep.pages().status()));
   }
 

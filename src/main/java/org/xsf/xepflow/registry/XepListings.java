@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -63,6 +64,17 @@ public class XepListings {
     List<XepListing> xeps = listings(null, null).getResultList().stream().map(XepListings::listing).toList();
     Map<Integer, String> current = currentVersions(null);
     return xeps.stream().map(x -> x.withVersion(current.get(x.number()))).toList();
+  }
+
+  /** The current versions of these XEPs, by number (a XEP without one is left out). */
+  @Transactional(readOnly = true)
+  public Map<Integer, String> currentVersionsOf(Set<Integer> numbers) {
+    List<Integer> named = List.copyOf(numbers);
+    Map<Integer, String> current = new HashMap<>();
+    for (int from = 0; from < named.size(); from += IN_CLAUSE) {
+      current.putAll(currentVersions(named.subList(from, Math.min(named.size(), from + IN_CLAUSE))));
+    }
+    return current;
   }
 
   private TypedQuery<Tuple> listings(XepStatus status, XepType type) {

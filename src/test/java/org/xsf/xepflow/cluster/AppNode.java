@@ -40,9 +40,9 @@ final class AppNode implements AutoCloseable {
         "--camunda.bpm.job-execution.max-wait=500", "--camunda.bpm.job-execution.wait-time-in-millis=200",
         "--camunda.bpm.job-execution.max-jobs-per-acquisition=2",
         "--xepflow.mail.embedded=false", "--xepflow.mail.smtp.port=" + smtpPort,
-        // both nodes publish the same site, as behind a shared volume
+        // both nodes publish the same site and commit to the same sources, as behind a shared volume
         "--xepflow.site.dir=target/nodes/" + database + "-site",
-        "--xepflow.source-control.dir=target/nodes/" + name + "-sources"))
+        "--xepflow.source-control.dir=target/nodes/" + database + "-sources"))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("node.log").toFile()));
     AppNode node = new AppNode(builder.start(), port);

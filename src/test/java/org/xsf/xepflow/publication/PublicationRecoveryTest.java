@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -38,19 +39,23 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
     int number = number(lifecycle);
     String doc = nextVersion(lifecycle, "0.2", "Commit failed");
-    Path lock = Files.writeString(sources.resolve(".git").resolve("index.lock"), "");
+    // the source cannot be written (a git lock would not do: the commit removes one that it finds)
+    Path source = sources.resolve("xep-%04d.xml".formatted(number));
+    Files.delete(source);
+    Files.createDirectory(source);
     try {
       transaction.executeWithoutResult(tx -> {
         xeps.findById(number).orElseThrow().publish("0.2", "xf", "Commit failed", doc, Instant.now());
         publisher.xepChanged(number);
       });
     } finally {
-      Files.deleteIfExists(lock);
+      Files.delete(source);
     }
     transaction.executeWithoutResult(tx -> {
       xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.2");
       publisher.statusChanged(number, "0.2");
     });
+    assertThat(commits(number)).doesNotContain("XEP-%04d 0.2: Commit failed".formatted(number));
 
     publisher.run(null);
 
@@ -89,6 +94,44 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
     assertThat(stored).isEqualTo(XepStatus.Deferred);
     assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number))))
         .contains("<td class=\"status\">Deferred</td>");
+  }
+
+  /**
+   * Another node (sharing the repository) commits 0.3 to the database and its source to git between this
+   * node's commit of 0.2 and its publication: 0.2's source is not committed over 0.3's.
+   */
+  @Test
+  void anOlderVersionIsNotCommittedOverANewerOneAnotherNodeCommittedFirst() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String older = nextVersion(lifecycle, "0.2", "Older");
+    SourceControl otherNode = new SourceControl(sources, "XMPP Extensions Editor", "editor@xmpp.org");
+    transaction.executeWithoutResult(tx -> {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          Thread other = new Thread(() -> {
+            String newer = nextVersion(lifecycle, "0.3", "Newer");
+            transaction.executeWithoutResult(t2 ->
+                xeps.findById(number).orElseThrow().publish("0.3", "xf", "Newer", newer, Instant.now()));
+            otherNode.commit(Map.of(number, new SourceControl.Source("0.3", newer)), "XEP-%04d 0.3: Newer".formatted(number),
+                numbers -> Map.of(number, "0.3"));
+          });
+          other.start();
+          try {
+            other.join();
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
+      });
+      xeps.findById(number).orElseThrow().publish("0.2", "xf", "Older", older, Instant.now());
+      publisher.xepChanged(number);
+    });
+
+    assertThat(commits(number).get(0)).isEqualTo("XEP-%04d 0.3: Newer".formatted(number));
+    assertThat(commits(number)).doesNotContain("XEP-%04d 0.2: Older".formatted(number));
+    assertThat(Files.readString(sources.resolve("xep-%04d.xml".formatted(number)))).contains("<version>0.3</version>");
   }
 
   /** A stop in the middle of the ref update leaves refs/heads/main.lock, which the start did not remove. */
