@@ -1,5 +1,6 @@
 package org.xsf.xepflow.lifecycle;
 
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,16 @@ public class StrandedProvisionalVersions implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     transaction.executeWithoutResult(tx -> {
-      for (XepVersionRepository.Pending change : versions.findByProvisionalTrueAndWithdrawnFalse()) {
+      List<XepVersionRepository.Pending> pending = versions.findByProvisionalTrueAndWithdrawnFalse();
+      for (XepVersionRepository.Pending change : pending) {
         // kept: a change under review or vote, and one that another node approved or withdrew since it was read
         if (!running(change) && versions.withdrawIfPending(change.id())) {
           LOG.warn("Withdrew version {} of XEP {} from tmp/: its change ended without the Council's approval",
               change.version(), change.xepNumber());
-          publisher.provisionalEnded(change.xepNumber(), change.version());
+          // its copy stays if it is also that of another change of the XEP (1.1-1 stranded, 1.1_1 under vote)
+          publisher.provisionalsEnded(change.xepNumber(), List.of(change.version()), pending.stream()
+              .filter(other -> other.xepNumber().equals(change.xepNumber()) && !other.equals(change))
+              .map(XepVersionRepository.Pending::version).toList());
         }
       }
     });

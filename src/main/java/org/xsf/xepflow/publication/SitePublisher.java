@@ -99,7 +99,15 @@ public class SitePublisher implements ApplicationRunner {
    * removed at the next start ({@link #run}).
    */
   public void provisionalEnded(int number, String version) {
-    afterCommit(() -> removeProvisional(number, version));
+    provisionalsEnded(number, List.of(version), List.of());
+  }
+
+  /**
+   * Versions of a XEP ended, as {@link #provisionalEnded}, while these others are still pending: a copy that is
+   * also a pending version's stays (two versions written alike in a file name, 1.1-1 and 1.1_1).
+   */
+  public void provisionalsEnded(int number, Collection<String> ended, Collection<String> pending) {
+    afterCommit(() -> removeProvisionals(number, ended, pending));
   }
 
   /**
@@ -125,12 +133,12 @@ public class SitePublisher implements ApplicationRunner {
     });
   }
 
-  private void removeProvisional(int number, String version) {
+  private void removeProvisionals(int number, Collection<String> ended, Collection<String> pending) {
     try {
-      site.removeProvisional(number, version);
+      site.removeProvisionals(number, ended, pending);
     } catch (RuntimeException e) {
-      // The database is right; the next start removes it.
-      LOG.error("Could not remove version {} of XEP {} from tmp/", version, number, e);
+      // The database is right; the next start removes them.
+      LOG.error("Could not remove versions {} of XEP {} from tmp/", ended, number, e);
     }
   }
 

@@ -111,14 +111,9 @@ public class SiteWriter {
     return url(name + ".html");
   }
 
-  /** A provisional version ended (approved or withdrawn): its page and document out of tmp/, if they are there. */
-  void removeProvisional(int number, String version) {
-    removeProvisional(provisional(number, version));
-  }
-
   /**
-   * The copies in tmp/ of a XEP's ended versions go, but one that is also a pending version's (two
-   * versions written alike in a file name, 1.1-1 and 1.1_1).
+   * The copies in tmp/ of a XEP's ended versions (approved or withdrawn), page and document, go if they are
+   * there, but one that is also a pending version's (two versions written alike in a file name, 1.1-1 and 1.1_1).
    */
   void removeProvisionals(int number, Collection<String> ended, Collection<String> pending) {
     Set<String> kept = pending.stream().map(version -> provisional(number, version)).collect(Collectors.toSet());

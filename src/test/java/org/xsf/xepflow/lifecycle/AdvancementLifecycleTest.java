@@ -618,6 +618,27 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
         .satisfies(v -> assertThat(v).containsEntry("provisional", false).containsEntry("withdrawn", false));
   }
 
+  @Test
+  void aStrandedChangeWithdrawnAtStartLeavesInTmpTheCopyOfAChangeUnderVoteWrittenAlikeInAFileName() {
+    ProcessInstance lifecycle = acceptedDraft("inbox/muc-presence-versioning.xml");
+    // 1.1_1 under vote, in tmp/xep-NNNN-1.1_1.html
+    submitDraftChange(lifecycle, "1.1_1");
+    assertThat(tmp(lifecycle, "1.1_1", "html")).exists();
+    // 1.1-1, another number written alike in a file name, ended unapproved on a new-version older than the
+    // withdrawal from tmp/ and is still pending (its copy, of the same name, was overwritten by 1.1_1's)
+    String ended = nextVersion(lifecycle, "1.1-1", "Ended before withdrawals");
+    transaction.executeWithoutResult(tx -> xeps.findById(number(lifecycle)).orElseThrow()
+        .publishProvisionally("1.1-1", "aa", "Ended before withdrawals", ended, Instant.now()));
+
+    strandedProvisionalVersions.run(null);
+
+    assertThat(versionsShown(lifecycle)).filteredOn(v -> v.get("version").equals("1.1-1")).singleElement()
+        .satisfies(v -> assertThat(v).containsEntry("withdrawn", true));
+    // before: removed with the stranded change's, while the Council votes on it
+    assertThat(tmp(lifecycle, "1.1_1", "html")).exists();
+    assertThat(tmp(lifecycle, "1.1_1", "xml")).exists();
+  }
+
   /** A provisional change that ended without the Council's approval: out of tmp/, its row kept and shown as withdrawn. */
   private void assertWithdrawn(ProcessInstance lifecycle, String version) {
     assertThat(tmp(lifecycle, version, "html")).doesNotExist();
