@@ -29,7 +29,7 @@ import org.xsf.xepflow.support.PostgresTestDatabase;
         "xepflow.source-control.dir=target/test-xep-sources-postgres", "xepflow.demo.enabled=false"})
 @ActiveProfiles("postgres")
 class PostgresProfileTest {
-  private static final String DATABASE = "xepflow_test";
+  private static final String DATABASE = PostgresTestDatabase.ofThisCheckout("xepflow_test");
 
   @Autowired
   ProcessEngine processEngine;

@@ -32,6 +32,9 @@ import org.xsf.xepflow.support.PostgresTestDatabase;
  * and the inactivity timers of its stale Experimental XEPs all fall due at once.
  */
 class NodesOnPostgresTest {
+  /** This checkout's databases: two checkouts' runs at once do not drop each other's. */
+  private static final String CLUSTER = PostgresTestDatabase.ofThisCheckout("xepflow_cluster");
+  private static final String CRASH = PostgresTestDatabase.ofThisCheckout("xepflow_crash");
   private static final Path ARCHIVE = Path.of("src/test/resources/xeps").toAbsolutePath();
   private GreenMail smtp;
 
@@ -48,16 +51,16 @@ class NodesOnPostgresTest {
 
   @Test
   void twoNodesFireEveryDueTimerOnceSendEveryAnnouncementOnceAndCountEveryVoteOnce() throws Exception {
-    PostgresTestDatabase.recreate("xepflow_cluster");
-    try (AppNode first = AppNode.start("cluster-1", freePort(), "xepflow_cluster", smtp.getSmtp().getPort());
-        AppNode second = AppNode.start("cluster-2", freePort(), "xepflow_cluster", smtp.getSmtp().getPort())) {
+    PostgresTestDatabase.recreate(CLUSTER);
+    try (AppNode first = AppNode.start("cluster-1", freePort(), CLUSTER, smtp.getSmtp().getPort());
+        AppNode second = AppNode.start("cluster-2", freePort(), CLUSTER, smtp.getSmtp().getPort())) {
       importArchive(first);
 
-      awaitNoDueJobs("xepflow_cluster");
+      awaitNoDueJobs(CLUSTER);
 
-      List<Integer> deferred = deferredByTimer("xepflow_cluster");
+      List<Integer> deferred = deferredByTimer(CLUSTER);
       assertThat(deferred).isNotEmpty().doesNotHaveDuplicates();
-      assertThat(staleExperimental("xepflow_cluster")).isZero();
+      assertThat(staleExperimental(CLUSTER)).isZero();
       assertThat(deferralMails()).hasSameSizeAs(deferred).doesNotHaveDuplicates();
 
       // a vote whose members vote on either node: every ballot counts once
@@ -67,41 +70,41 @@ class NodesOnPostgresTest {
       castVote(first, vote, "council3", "0");
       castVote(second, vote, "council4", "+1");
       castVote(second, vote, "council5", "0");
-      awaitNoDueJobs("xepflow_cluster");
-      assertThat(count("xepflow_cluster", "select count(*) from xf_ballot")).isEqualTo(5);
-      assertThat(count("xepflow_cluster", "select count(*) from xf_vote where outcome = 'advance'")).isEqualTo(1);
+      awaitNoDueJobs(CLUSTER);
+      assertThat(count(CLUSTER, "select count(*) from xf_ballot")).isEqualTo(5);
+      assertThat(count(CLUSTER, "select count(*) from xf_vote where outcome = 'advance'")).isEqualTo(1);
     }
   }
 
   @Test
   void aNodeKilledInTheMiddleLosesNothingAfterItsRestart() throws Exception {
-    PostgresTestDatabase.recreate("xepflow_crash");
+    PostgresTestDatabase.recreate(CRASH);
     int port = freePort();
-    AppNode node = AppNode.start("crash", port, "xepflow_crash", smtp.getSmtp().getPort());
+    AppNode node = AppNode.start("crash", port, CRASH, smtp.getSmtp().getPort());
     importArchive(node);
     String vote = startVote(node);
     castVote(node, vote, "council1", "+1");
     castVote(node, vote, "council2", "-1");
     node.kill();
 
-    try (AppNode restarted = AppNode.start("crash", port, "xepflow_crash", smtp.getSmtp().getPort())) {
-      awaitNoDueJobs("xepflow_crash");
+    try (AppNode restarted = AppNode.start("crash", port, CRASH, smtp.getSmtp().getPort())) {
+      awaitNoDueJobs(CRASH);
 
-      assertThat(count("xepflow_crash", "select count(*) from xf_xep")).isEqualTo(92);
-      List<Integer> deferred = deferredByTimer("xepflow_crash");
+      assertThat(count(CRASH, "select count(*) from xf_xep")).isEqualTo(92);
+      List<Integer> deferred = deferredByTimer(CRASH);
       assertThat(deferred).isNotEmpty().doesNotHaveDuplicates();
-      assertThat(staleExperimental("xepflow_crash")).isZero();
+      assertThat(staleExperimental(CRASH)).isZero();
       // at least once: a mail sent just before the kill may go out again after the restart
       assertThat(deferralMails().stream().distinct().toList()).hasSameSizeAs(deferred);
 
       // the open vote carries on where it was: two ballots kept, the other members still to vote
-      assertThat(count("xepflow_crash", "select count(*) from xf_ballot")).isEqualTo(2);
+      assertThat(count(CRASH, "select count(*) from xf_ballot")).isEqualTo(2);
       castVote(restarted, vote, "council2", "+1");
       for (String member : List.of("council3", "council4", "council5")) {
         castVote(restarted, vote, member, "+1");
       }
-      awaitNoDueJobs("xepflow_crash");
-      assertThat(count("xepflow_crash", "select count(*) from xf_vote where outcome = 'advance'")).isEqualTo(1);
+      awaitNoDueJobs(CRASH);
+      assertThat(count(CRASH, "select count(*) from xf_vote where outcome = 'advance'")).isEqualTo(1);
     }
   }
 

@@ -12,8 +12,9 @@ import java.sql.Statement;
  * do not drop each other's database.
  */
 public final class PostgresTestDatabase {
-  private static final String NAME = "xepflow_ci_"
-      + Integer.toHexString(Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString().hashCode());
+  private static final String CHECKOUT =
+      Integer.toHexString(Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString().hashCode());
+  private static final String NAME = ofThisCheckout("xepflow_ci");
   static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + NAME;
   private static boolean created;
 
@@ -26,6 +27,11 @@ public final class PostgresTestDatabase {
     }
     recreate(NAME);
     created = true;
+  }
+
+  /** The checkout's own database of this name (xepflow_ci_ and a hash of its folder), for tests that make their own. */
+  public static String ofThisCheckout(String name) {
+    return name + "_" + CHECKOUT;
   }
 
   /** Drops and creates a database on the local server (trust authentication). */
