@@ -97,7 +97,7 @@ public class SiteWriter {
     }
     write(canonical(pages.number()) + ".xml", pages.document());
     write(canonical(pages.number()) + ".html", pages.page());
-    String attic = "attic/" + canonical(pages.number()) + "-" + safe(pages.version());
+    String attic = "attic/" + canonical(pages.number()) + "-" + inFileName(pages.version());
     write(attic + ".xml", pages.document());
     write(attic + ".html", pages.atticPage());
   }
@@ -180,10 +180,11 @@ public class SiteWriter {
   }
 
   private static String provisional(int number, String version) {
-    return "tmp/" + canonical(number) + "-" + safe(version);
+    return "tmp/" + canonical(number) + "-" + inFileName(version);
   }
 
-  private static String safe(String version) {
+  /** A version as its copies' file names write it (attic/, tmp/): 1.1-1 and 1.1_1 alike. */
+  public static String inFileName(String version) {
     return version.replaceAll("[^0-9A-Za-z.]", "_");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.persistence.EntityManagerFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.xsf.xepflow.engine.InvalidInputException;
@@ -31,6 +33,8 @@ import org.xsf.xepflow.registry.XepVersion;
 /** Experimental and Deferred XEPs (XEP-0001 sections 6, 8.1, 9.1, 9.6, 9.7) through bpmn/xep-lifecycle.bpmn. */
 @ExtendWith(OutputCaptureExtension.class)
 class ExperimentalLifecycleTest extends LifecycleTestSupport {
+  @Value("${xepflow.site.dir}/extensions")
+  private Path site;
   private static final Set<SessionFactoryImplementor> COUNTED_FACTORIES = ConcurrentHashMap.newKeySet();
   private static final ThreadLocal<long[]> VERSION_LOADS = new ThreadLocal<>();
   @Autowired
@@ -380,6 +384,22 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
         .hasMessage("The newest revision entry has no version.");
     assertThat(lifecycle).isWaitingAt("Gateway_AuthorAction");
     assertThat(registryEntry(lifecycle).getVersions()).hasSize(1);
+  }
+
+  @Test
+  void aNewVersionWrittenInAFileNameAsAnotherVersionOfTheXepIsRefused() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/muc-presence-versioning.xml", "Standards Track");
+    publishNewVersion(lifecycle, "0.2_1");
+    Path attic = site.resolve("attic/xep-%04d-0.2_1.html".formatted(number(lifecycle)));
+    String kept = Files.readString(attic);
+
+    // before: published, and its attic copy replaced 0.2_1's (both attic/xep-NNNN-0.2_1.html)
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitAsAuthor("author1", lifecycle,
+        Map.of("authorAction", "newVersion", "xml", nextVersion(lifecycle, "0.2-1", "Another number, the same file name"))))
+        .hasMessage("Version 0.2-1 of XEP-%04d (as 0.2_1) is already published: add a revision entry for the new version."
+            .formatted(number(lifecycle)));
+    assertThat(Files.readString(attic)).isEqualTo(kept);
+    assertThat(registryEntry(lifecycle).getVersions()).extracting(XepVersion::getVersion).containsExactly("0.1", "0.2_1");
   }
 
   /** A XEP accepted and, with no new version for more than twelve months, Deferred. */
