@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +30,11 @@ import org.xsf.xepflow.registry.XepVersion;
  */
 @Component
 public class SiteWriter {
-  /** A provisional version's page or document in tmp/ ({@link #provisional}); the XEP's number is the first group. */
-  private static final Pattern PROVISIONAL_FILE = Pattern.compile("xep-(\\d{4,9})-.+\\.(?:html|xml)");
+  /**
+   * A provisional version's page or document in tmp/: its name without the extension ({@link #provisional}) is
+   * the first group, the XEP's number the second.
+   */
+  private static final Pattern PROVISIONAL_FILE = Pattern.compile("(xep-(\\d{4,9})-.+)\\.(?:html|xml)");
   private final Path extensions;
   private final Path registrar;
   private final String baseUrl;
@@ -102,13 +107,33 @@ public class SiteWriter {
     write(attic + ".html", pages.atticPage());
   }
 
-  /** A provisional version of a Draft XEP in extensions/tmp/ (XEP-0001 section 8.1). */
-  public String publishProvisionally(Xep xep, String version, String document) {
-    String name = provisional(xep.getNumber(), version);
-    write(name + ".xml", document);
-    write(name + ".html", renderer.render(document, xep.label(), version, xep.getStatus().name(),
-        "Provisional version: published for discussion, official only after the XMPP Council approves it."));
-    return url(name + ".html");
+  /**
+   * A provisional version of a Draft XEP (XEP-0001 section 8.1), its document and its page for extensions/tmp/,
+   * rendered while its data is at hand, for {@link #write(ProvisionalCopy)}.
+   */
+  public record ProvisionalCopy(int number, String version, String document, String page) {
+  }
+
+  ProvisionalCopy provisionalCopy(Xep xep, String version, String document) {
+    return new ProvisionalCopy(xep.getNumber(), version, document, renderer.render(document, xep.label(), version,
+        xep.getStatus().name(), "Provisional version: published for discussion, official only after the XMPP Council approves it."));
+  }
+
+  void write(ProvisionalCopy copy) {
+    String name = provisional(copy.number(), copy.version());
+    write(name + ".xml", copy.document());
+    write(name + ".html", copy.page());
+  }
+
+  /** The address of a provisional version's page in tmp/. */
+  String provisionalUrl(int number, String version) {
+    return url(provisional(number, version) + ".html");
+  }
+
+  /** Both the page and the document of the provisional version are in tmp/. */
+  boolean hasProvisional(int number, String version) {
+    String name = provisional(number, version);
+    return exists(name + ".html") && exists(name + ".xml");
   }
 
   /**
@@ -131,15 +156,25 @@ public class SiteWriter {
     }
   }
 
-  /** The numbers of the XEPs with a version in tmp/. */
-  Set<Integer> xepsInTmp() {
+  /**
+   * Of these copies in tmp/ of a XEP ({@link #provisionalsInTmp}), page and document, those that are no pending
+   * version's go (two versions written alike in a file name, 1.1-1 and 1.1_1, share one).
+   */
+  void removeProvisionalsBut(int number, Collection<String> copies, Collection<String> pending) {
+    Set<String> kept = pending.stream().map(version -> provisional(number, version)).collect(Collectors.toSet());
+    copies.stream().filter(name -> !kept.contains(name)).forEach(this::removeProvisional);
+  }
+
+  /** The copies in tmp/ by XEP number, each named as {@link #provisional} names it, its page and document alike. */
+  Map<Integer, Set<String>> provisionalsInTmp() {
     Path tmp = extensions.resolve("tmp");
     if (!Files.isDirectory(tmp)) {
-      return Set.of();
+      return Map.of();
     }
     try (Stream<Path> files = Files.list(tmp)) {
       return files.map(file -> PROVISIONAL_FILE.matcher(file.getFileName().toString())).filter(Matcher::matches)
-          .map(name -> Integer.valueOf(name.group(1))).collect(Collectors.toCollection(TreeSet::new));
+          .collect(Collectors.groupingBy(name -> Integer.valueOf(name.group(2)), TreeMap::new,
+              Collectors.mapping(name -> "tmp/" + name.group(1), Collectors.toCollection(TreeSet::new))));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not list " + tmp, e);
     }

@@ -1,8 +1,10 @@
 package org.xsf.xepflow.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +13,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,9 +28,11 @@ import org.springframework.web.util.HtmlUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.support.ProbeDiagram;
 
 /** The site the processes publish: XEP pages, the attic, tmp/, the index and the feed. */
 class PublishedSiteTest extends LifecycleTestSupport {
+  private static final String PROBE = "probe-provisional-publication";
   @Autowired
   TestRestTemplate http;
   @Value("${xepflow.site.dir}/extensions")
@@ -139,16 +145,56 @@ class PublishedSiteTest extends LifecycleTestSupport {
     // as if a stop had come between the approval's commit and the removal, or the approval before this removal was made
     Files.writeString(page, "left behind");
     Files.writeString(document, "left behind");
-    // another node's provisional publication, written before its step commits: a version the database does not know yet
-    Path uncommitted = Files.writeString(site.resolve("tmp/xep-%04d-1.2.html".formatted(number)), "not committed yet");
-    try {
-      publisher.run(null);
-      assertThat(inTmp(number, "1.1")).isEmpty();
-      assertThat(uncommitted).exists();
-    } finally {
-      // the site folder outlives the test database: a later run's XEP of this number would find it
-      Files.delete(uncommitted);
+    // a copy of a version the database does not have: written before its step committed, by an older xepflow, and rolled back
+    Path rolledBack = Files.writeString(site.resolve("tmp/xep-%04d-1.2.html".formatted(number)), "rolled back");
+    publisher.run(null);
+    assertThat(inTmp(number, "1.1")).isEmpty();
+    assertThat(rolledBack).doesNotExist();
+  }
+
+  /**
+   * A provisional change's copy is written to tmp/ once its step commits: none for a step that rolls back (an error
+   * later in it, or another person completing the same review first), which stayed there for good, beside the
+   * pending versions; and one a stop between the commit and the writing kept from tmp/ is written at the next start.
+   */
+  @Test
+  void aProvisionalChangeIsWrittenToTmpOnceItsStepCommitsAndNotIfItRollsBack() throws IOException {
+    ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
+    int number = number(lifecycle);
+    String document = nextVersion(lifecycle, "1.1", "Material change");
+    BpmnModelInstance failingAfterIt = ProbeDiagram.process(PROBE).startEvent()
+        .serviceTask("Task_PublishProvisionally").camundaDelegateExpression("${publishProvisionalVersion}")
+        .serviceTask("Task_Fail").camundaExpression("${notABean.fails()}").endEvent().done();
+    try (ProbeDiagram probe = ProbeDiagram.deploy(processEngine, PROBE, failingAfterIt)) {
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROBE, Map.of("xepNumber", number,
+          "newVersion", "1.1", "versionInitials", "aa", "versionRemark", "Material change", "xml", document)))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("notABean");
     }
+    assertThat(inTmp(number, "1.1")).isEmpty();
+
+    submitAsAuthor("author2", lifecycle, Map.of("xml", document));
+    ProcessInstance newVersion = called(lifecycle, "new-version");
+    Map<String, Object> material = Map.of("versionDecision", "publish", "changeKind", "material");
+    transaction.executeWithoutResult(tx -> {
+      complete("editor", newVersion.getId(), "Task_EditorReviewVersion", material);
+      tx.setRollbackOnly();
+    });
+    assertThat(inTmp(number, "1.1")).isEmpty();
+    assertThat(registryEntry(lifecycle).version("1.1")).isEmpty();
+
+    transaction.executeWithoutResult(tx -> {
+      complete("editor", newVersion.getId(), "Task_EditorReviewVersion", material);
+      assertThat(inTmp(number, "1.1")).isEmpty();
+    });
+    Path page = site.resolve("tmp/xep-%04d-1.1.html".formatted(number));
+    assertThat(inTmp(number, "1.1")).containsExactlyInAnyOrder(page, site.resolve("tmp/xep-%04d-1.1.xml".formatted(number)));
+    assertThat(Files.readString(page)).contains("Provisional version");
+    assertThat(runtimeService.getVariable(newVersion.getId(), "provisionalUrl")).asString().endsWith("/extensions/tmp/xep-%04d-1.1.html".formatted(number));
+
+    // as if a stop had come between the commit and the writing
+    Files.delete(page);
+    publisher.run(null);
+    assertThat(Files.readString(page)).contains("Provisional version").contains("<td>1.1</td>");
   }
 
   @Test
@@ -241,9 +287,14 @@ class PublishedSiteTest extends LifecycleTestSupport {
   }
 
   /** What tmp/ holds of a version of the XEP. */
-  private List<Path> inTmp(int number, String version) throws IOException {
+  private List<Path> inTmp(int number, String version) {
+    if (!Files.isDirectory(site.resolve("tmp"))) {
+      return List.of();
+    }
     try (Stream<Path> files = Files.list(site.resolve("tmp"))) {
       return files.filter(file -> file.getFileName().toString().startsWith("xep-%04d-%s.".formatted(number, version))).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
