@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import org.xsf.xepflow.publication.SitePublisher;
+import org.xsf.xepflow.publication.ProvisionalCopies;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepRepository;
 import org.xsf.xepflow.registry.XepVersion;
@@ -22,12 +22,12 @@ import org.xsf.xepflow.registry.XepVersion;
 public class PublishNewVersion implements JavaDelegate {
   private final XepRepository xeps;
   private final NewOfficialVersion newOfficialVersion;
-  private final SitePublisher publisher;
+  private final ProvisionalCopies tmp;
 
-  public PublishNewVersion(XepRepository xeps, NewOfficialVersion newOfficialVersion, SitePublisher publisher) {
+  public PublishNewVersion(XepRepository xeps, NewOfficialVersion newOfficialVersion, ProvisionalCopies tmp) {
     this.xeps = xeps;
     this.newOfficialVersion = newOfficialVersion;
-    this.publisher = publisher;
+    this.tmp = tmp;
   }
 
   @Override
@@ -44,6 +44,6 @@ public class PublishNewVersion implements JavaDelegate {
     execution.setVariable("lastUpdated", Date.from(now));
     newOfficialVersion.published(execution, xep, version);
     // after the XEP's pages, as it asks after them: its copy stays in tmp/ until the XEP's page shows the version
-    provisional.ifPresent(approved -> publisher.provisionalEnded(xep.getNumber(), version));
+    provisional.ifPresent(approved -> tmp.provisionalEnded(xep.getNumber(), version));
   }
 }

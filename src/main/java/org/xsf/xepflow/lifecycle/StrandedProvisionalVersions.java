@@ -9,7 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xsf.xepflow.publication.SitePublisher;
+import org.xsf.xepflow.publication.ProvisionalCopies;
 import org.xsf.xepflow.registry.XepVersionRepository;
 
 /**
@@ -24,14 +24,14 @@ public class StrandedProvisionalVersions implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StrandedProvisionalVersions.class);
   private final XepVersionRepository versions;
   private final RuntimeService runtime;
-  private final SitePublisher publisher;
+  private final ProvisionalCopies tmp;
   private final TransactionTemplate transaction;
 
-  public StrandedProvisionalVersions(XepVersionRepository versions, RuntimeService runtime, SitePublisher publisher,
+  public StrandedProvisionalVersions(XepVersionRepository versions, RuntimeService runtime, ProvisionalCopies tmp,
       PlatformTransactionManager transactions) {
     this.versions = versions;
     this.runtime = runtime;
-    this.publisher = publisher;
+    this.tmp = tmp;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -45,7 +45,7 @@ public class StrandedProvisionalVersions implements ApplicationRunner {
           LOG.warn("Withdrew version {} of XEP {} from tmp/: its change ended without the Council's approval",
               change.version(), change.xepNumber());
           // its copy stays if it is also that of another change of the XEP (1.1-1 stranded, 1.1_1 under vote)
-          publisher.provisionalsEnded(change.xepNumber(), List.of(change.version()), pending.stream()
+          tmp.provisionalsEnded(change.xepNumber(), List.of(change.version()), pending.stream()
               .filter(other -> other.xepNumber().equals(change.xepNumber()) && !other.equals(change))
               .map(XepVersionRepository.Pending::version).toList());
         }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.xsf.xepflow.publication.SitePublisher;
+import org.xsf.xepflow.publication.ProvisionalCopies;
 import org.xsf.xepflow.registry.XepVersion;
 import org.xsf.xepflow.registry.XepVersionRepository;
 
@@ -17,11 +17,11 @@ import org.xsf.xepflow.registry.XepVersionRepository;
 @Component("withdrawProvisionalVersion")
 public class WithdrawProvisionalVersion implements JavaDelegate, ExecutionListener {
   private final XepVersionRepository versions;
-  private final SitePublisher publisher;
+  private final ProvisionalCopies tmp;
 
-  public WithdrawProvisionalVersion(XepVersionRepository versions, SitePublisher publisher) {
+  public WithdrawProvisionalVersion(XepVersionRepository versions, ProvisionalCopies tmp) {
     this.versions = versions;
-    this.publisher = publisher;
+    this.tmp = tmp;
   }
 
   @Override
@@ -42,7 +42,7 @@ public class WithdrawProvisionalVersion implements JavaDelegate, ExecutionListen
     versions.findByXepNumberAndVersion(vars.xepNumber(), vars.string("newVersion")).filter(XepVersion::isPending)
         .ifPresent(version -> {
           version.withdraw();
-          publisher.provisionalEnded(vars.xepNumber(), version.getVersion());
+          tmp.provisionalEnded(vars.xepNumber(), version.getVersion());
         });
   }
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.xsf.xepflow.engine.InvalidInputException;
-import org.xsf.xepflow.publication.SitePublisher;
+import org.xsf.xepflow.publication.ProvisionalCopies;
 import org.xsf.xepflow.registry.Implementation;
 import org.xsf.xepflow.registry.ImplementationRepository;
 import org.xsf.xepflow.registry.Xep;
@@ -38,7 +38,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
   @Value("${xepflow.site.dir}/extensions")
   private Path site;
   @Autowired
-  private SitePublisher sitePublisher;
+  private ProvisionalCopies provisionalCopies;
   @Autowired
   private XepVersionRepository versionRows;
   @Autowired
@@ -594,7 +594,7 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     transaction.executeWithoutResult(tx -> {
       Xep xep = xeps.findById(number(lifecycle)).orElseThrow();
       xep.publishProvisionally("1.0.1", "aa", "Ended before withdrawals", ended, Instant.now());
-      sitePublisher.provisionallyPublished(xep, "1.0.1", ended);
+      provisionalCopies.provisionallyPublished(xep, "1.0.1", ended);
     });
     ProcessInstance change = submitDraftChange(lifecycle, "1.1");
     assertThat(tmp(lifecycle, "1.0.1", "html")).exists();

@@ -42,6 +42,8 @@ class PublishedSiteTest extends LifecycleTestSupport {
   @Autowired
   SitePublisher publisher;
   @Autowired
+  ProvisionalCopies provisionalCopies;
+  @Autowired
   PlatformTransactionManager transactionManager;
 
   @Test
@@ -117,11 +119,11 @@ class PublishedSiteTest extends LifecycleTestSupport {
     Files.writeString(provisional, "left behind");
     // nothing leaves tmp/ for a withdrawal that rolled back
     transaction.executeWithoutResult(tx -> {
-      publisher.provisionalEnded(number(lifecycle), "1.1");
+      provisionalCopies.provisionalEnded(number(lifecycle), "1.1");
       tx.setRollbackOnly();
     });
     assertThat(provisional).exists();
-    publisher.run(null);
+    start();
     assertThat(provisional).doesNotExist();
   }
 
@@ -147,7 +149,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
     Files.writeString(document, "left behind");
     // a copy of a version the database does not have: written before its step committed, by an older xepflow, and rolled back
     Path rolledBack = Files.writeString(site.resolve("tmp/xep-%04d-1.2.html".formatted(number)), "rolled back");
-    publisher.run(null);
+    start();
     assertThat(inTmp(number, "1.1")).isEmpty();
     assertThat(rolledBack).doesNotExist();
   }
@@ -193,7 +195,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
 
     // as if a stop had come between the commit and the writing
     Files.delete(page);
-    publisher.run(null);
+    start();
     assertThat(Files.readString(page)).contains("Provisional version").contains("<td>1.1</td>");
   }
 
@@ -243,7 +245,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
         .publish("0.2", "xf", "Written before the stop", lost, java.time.Instant.now()));
     Path lock = Files.writeString(sources.resolve(".git").resolve("index.lock"), "");
 
-    publisher.run(null);
+    start();
 
     assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number)))).contains("<td>0.2</td>");
     assertThat(site.resolve("attic/xep-%04d-0.2.html".formatted(number))).exists();
@@ -252,7 +254,7 @@ class PublishedSiteTest extends LifecycleTestSupport {
         .isEqualTo("XEP-%04d 0.2: Written before the stop".formatted(number));
     // and nothing more at the start after
     long before = Files.getLastModifiedTime(site.resolve("xep-%04d.html".formatted(number))).toMillis();
-    publisher.run(null);
+    start();
     assertThat(Files.getLastModifiedTime(site.resolve("xep-%04d.html".formatted(number))).toMillis()).isEqualTo(before);
   }
 
@@ -312,5 +314,11 @@ class PublishedSiteTest extends LifecycleTestSupport {
       content = HtmlUtils.htmlUnescape(Files.readString(site.resolve(file)));
     }
     return content;
+  }
+
+  /** What the app does at start for the site: its pages, and tmp/. */
+  private void start() {
+    publisher.run(null);
+    provisionalCopies.run(null);
   }
 }
