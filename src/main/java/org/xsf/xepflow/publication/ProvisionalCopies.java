@@ -88,37 +88,53 @@ public class ProvisionalCopies implements ApplicationRunner {
   }
 
   /**
-   * Removes from tmp/ the copies of versions that are not pending: official (approved) or withdrawn, which a stop
-   * between a change's end and the removal left there, as did every approval before its copy was removed; and
-   * those of versions the database does not have, left by steps that rolled back when copies were written before
-   * the commit (an xepflow older than this one: upgrade every node at once, or a start removes an older node's
-   * copy before its commit, to be written again at a later start). A copy is written only after its version's commit
-   * ({@link #provisionallyPublished}), so tmp/ is listed before the database is read: a copy listed has its
-   * version committed by then, and one written since, by another node, is not touched.
+   * At start, tmp/ holds the copies of the pending versions and no others. Copies of versions that are not pending
+   * go: official (approved) or withdrawn, which a stop between a change's end and the removal left there, as did
+   * every approval before its copy was removed; and those of versions the database does not have, left by steps
+   * that rolled back when copies were written before the commit (an xepflow older than this one: upgrade every node
+   * at once, or a start removes an older node's copy before its commit, to be written again at a later start). A
+   * copy is written only after its version's commit ({@link #provisionallyPublished}), so tmp/ is listed before the
+   * database is read: a copy listed has its version committed by then, and one written since, by another node, is
+   * not touched. Then the pending versions whose copy is missing (a stop came between their commit and its
+   * writing) are written.
    */
-  private void removeProvisionalsNotPending() {
+  @Override
+  public void run(ApplicationArguments args) {
+    List<XepVersionRepository.Pending> pending;
     try {
-      for (Map.Entry<Integer, Set<String>> copies : site.provisionalsInTmp().entrySet()) {
-        int number = copies.getKey();
-        List<String> pending = readOnly.execute(tx -> versions.findByXepNumberOrderByPublishedAtAscIdAsc(number)).stream()
-            .filter(v -> v.isProvisional() && !v.isWithdrawn()).map(XepVersionRepository.Number::getVersion).toList();
-        site.removeProvisionalsBut(number, copies.getValue(), pending);
-      }
+      Map<Integer, Set<String>> copies = site.provisionalsInTmp();
+      pending = readOnly.execute(tx -> versions.findByProvisionalTrueAndWithdrawnFalse());
+      removeNotPending(copies, pending);
+    } catch (RuntimeException e) {
+      // The database is right; the next start tries again.
+      LOG.error("Could not read tmp/ or the pending provisional versions", e);
+      return;
+    }
+    writeMissingProvisionals(pending);
+  }
+
+  private void removeNotPending(Map<Integer, Set<String>> copies, List<XepVersionRepository.Pending> pending) {
+    try {
+      copies.forEach((number, names) -> site.removeProvisionalsBut(number, names, versionsOf(number, pending)));
     } catch (RuntimeException e) {
       // The database is right; the next start tries again.
       LOG.error("Could not remove the ended provisional versions from tmp/", e);
     }
   }
 
+  private static List<String> versionsOf(int number, List<XepVersionRepository.Pending> pending) {
+    return pending.stream().filter(change -> change.xepNumber() == number).map(XepVersionRepository.Pending::version)
+        .toList();
+  }
+
   /**
-   * Writes to tmp/ the copy of each pending provisional version that is not there: a stop came between its
-   * commit and its writing. One that ended meanwhile, on another node, whose removal may have come before this
-   * writing, leaves again.
+   * Writes to tmp/ the copy of each pending provisional version that is not there. One that ended meanwhile, on
+   * another node, whose removal may have come before this writing, leaves again.
    */
-  private void writeMissingProvisionals() {
+  private void writeMissingProvisionals(List<XepVersionRepository.Pending> pending) {
     try {
-      List<XepVersionRepository.Pending> missing = readOnly.execute(tx -> versions.findByProvisionalTrueAndWithdrawnFalse())
-          .stream().filter(change -> !site.hasProvisional(change.xepNumber(), change.version())).toList();
+      List<XepVersionRepository.Pending> missing = pending.stream()
+          .filter(change -> !site.hasProvisional(change.xepNumber(), change.version())).toList();
       if (missing.isEmpty()) {
         return;
       }
@@ -130,22 +146,15 @@ public class ProvisionalCopies implements ApplicationRunner {
         });
         site.write(copy);
       }
-      List<XepVersionRepository.Pending> pending = readOnly.execute(tx -> versions.findByProvisionalTrueAndWithdrawnFalse());
+      List<XepVersionRepository.Pending> still = readOnly.execute(tx -> versions.findByProvisionalTrueAndWithdrawnFalse());
       for (XepVersionRepository.Pending change : missing) {
-        if (!pending.contains(change)) {
-          site.removeProvisionals(change.xepNumber(), List.of(change.version()), pending.stream()
-              .filter(other -> other.xepNumber().equals(change.xepNumber())).map(XepVersionRepository.Pending::version).toList());
+        if (!still.contains(change)) {
+          site.removeProvisionals(change.xepNumber(), List.of(change.version()), versionsOf(change.xepNumber(), still));
         }
       }
     } catch (RuntimeException e) {
       // The database is right; the next start tries again.
       LOG.error("Could not write the pending provisional versions to tmp/", e);
     }
-  }
-
-  @Override
-  public void run(ApplicationArguments args) {
-    removeProvisionalsNotPending();
-    writeMissingProvisionals();
   }
 }

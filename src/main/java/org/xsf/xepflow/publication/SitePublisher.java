@@ -266,8 +266,9 @@ public class SitePublisher implements ApplicationRunner {
   /**
    * At start: a new site folder (or a database filled elsewhere) gets every XEP's pages; otherwise
    * the XEPs whose last change a stop kept from being published (the page, attic and source follow
-   * the commit) are published now (tmp/ is {@link ProvisionalCopies}'). The index, the feed and the registry of protocol namespaces are rebuilt in the background, in
-   * case the last rebuild before a stop did not happen (or this version of xepflow is the first to publish it).
+   * the commit) are published now (tmp/ is {@link ProvisionalCopies}'). The index, the feed and the
+   * registry of protocol namespaces are rebuilt in the background, in case the last rebuild before a stop
+   * did not happen (or this version of xepflow is the first to publish it).
    */
   @Override
   public void run(ApplicationArguments args) {

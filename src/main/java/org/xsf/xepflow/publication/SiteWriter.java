@@ -141,9 +141,7 @@ public class SiteWriter {
    * there, but one that is also a pending version's (two versions written alike in a file name, 1.1-1 and 1.1_1).
    */
   void removeProvisionals(int number, Collection<String> ended, Collection<String> pending) {
-    Set<String> kept = pending.stream().map(version -> provisional(number, version)).collect(Collectors.toSet());
-    ended.stream().map(version -> provisional(number, version)).filter(name -> !kept.contains(name))
-        .forEach(this::removeProvisional);
+    removeProvisionalsBut(number, ended.stream().map(version -> provisional(number, version)).toList(), pending);
   }
 
   private void removeProvisional(String name) {

@@ -13,9 +13,6 @@ public interface XepVersionRepository extends JpaRepository<XepVersion, Long>, C
 
     /** Not official: in tmp/ waiting for its approval, or withdrawn. */
     boolean isProvisional();
-
-    /** A provisional change that ended without the Council's approval. */
-    boolean isWithdrawn();
   }
 
   /** A change in tmp/ awaiting the Council's approval, read without its document. */
