@@ -138,6 +138,12 @@ final class Browser implements AutoCloseable {
     return field(label).getDomProperty("value");
   }
 
+  /** A CSS property of a text field or text area as the browser computed it, found by its label. */
+  String computedStyle(String label, String property) {
+    return (String) ((JavascriptExecutor) driver).executeScript(
+        "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", field(label), property);
+  }
+
   /**
    * Fills a text field or text area by its label. Set through the DOM rather than typed: a pasted XEP
    * has tabs, which typing would turn into focus changes.

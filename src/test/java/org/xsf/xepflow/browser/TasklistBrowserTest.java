@@ -207,6 +207,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     assertThat(browser.fieldValue("Changes since version 0.1"))
         .startsWith("--- " + label + " version 0.1 (current)\n+++ " + label + " version 0.2 (submitted)\n@@ -")
         .containsPattern("\n\\+\\s*<version>0\\.2</version>\n");
+    assertDiffInFixedWidth(browser, "Changes since version 0.1", "Submitted document");
     browser.screenshot("editor-reads-the-changes");
     browser.choose("Yes: publish and announce it");
     browser.press("Complete");
@@ -234,9 +235,23 @@ class TasklistBrowserTest extends BrowserTestSupport {
         .startsWith("--- " + label + " version " + version + " (current)\n+++ " + label + " version 1.1 (submitted)\n")
         .contains("<p>Evil made mandatory.</p>");
     browser.screenshot("council1-reads-the-changes");
+    browser.choose("-1 (disapprove, with reasons)");
+    assertDiffInFixedWidth(browser, "Changes in version 1.1 since the current version", "Your concerns");
     browser.choose("+1 (approve)");
     browser.press("Complete");
     browser.waitForTaskClosed();
+  }
+
+  /**
+   * The diff shows in a fixed-width font with its lines unwrapped (Tasklist's user stylesheet), and
+   * another text area of the same form keeps Tasklist's font.
+   */
+  private static void assertDiffInFixedWidth(Browser browser, String diffLabel, String otherLabel) {
+    assertThat(browser.computedStyle(diffLabel, "font-family")).endsWith("monospace");
+    assertThat(browser.computedStyle(diffLabel, "white-space")).isEqualTo("pre");
+    assertThat(browser.computedStyle(diffLabel, "overflow-x")).isEqualTo("auto");
+    assertThat(browser.computedStyle(otherLabel, "font-family")).doesNotContain("mono");
+    assertThat(browser.computedStyle(otherLabel, "white-space")).isNotEqualTo("pre");
   }
 
   private Set<String> submissionIds() {
