@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -109,13 +111,13 @@ public class SitePublisher implements ApplicationRunner {
    * Pages are rendered before the transaction commits, with the transaction's own data and
    * connection, and written after it commits. Reading them after the commit would take a second
    * connection while the step still holds the first: with every job thread doing so at once (a
-   * backlog of timers), the pool ran dry and all waited.
+   * backlog of timers), the pool ran dry and all waited. Outside of a transaction, the change is
+   * published after a read-only one of its own, as a step's.
    */
   private void changed(int number, Change change) {
     Map<Integer, Change> changes = pending.current();
     if (changes == null) {
-      List<Prepared> prepared = readOnly.execute(tx -> prepare(Map.of(number, change)));
-      publish(prepared);
+      readOnly.executeWithoutResult(tx -> changed(number, change));
       return;
     }
     changes.merge(number, change, Change::then);
@@ -207,13 +209,32 @@ public class SitePublisher implements ApplicationRunner {
   }
 
   /**
-   * The XEPs' current versions, which the sources' commit asks for under the repository's lock, in a short
-   * transaction of its own: another node may have committed a later version of a XEP's source since this
-   * node committed this version to the database (the revisions in {@link #written} are this node's only).
-   * Asked only for new versions and rebuilds, whose sources change, never for a change of status alone.
+   * The XEPs' current versions, which the sources' commit asks for under the repository's lock: another node
+   * may have committed a later version of a XEP's source since this node committed this version to the
+   * database (the revisions in {@link #written} are this node's only). Asked only for new versions and
+   * rebuilds, whose sources change, never for a change of status alone.
+   * <p>
+   * Sources are committed once a transaction has committed, in its afterCompletion, while Spring still holds
+   * its connection (and Hibernate its session on it): they are read on that connection, in a transaction of
+   * their own begun under the lock, and rolled back, so the connection goes back to the pool as the commit left
+   * it. A second connection from the pool, asked for while holding the first, waited for the pool's timeout
+   * (30 s) and failed when as many publications as the pool has connections waited for the lock, each holding
+   * one. Begun under the lock, the transaction sees every version committed before this node took the lock
+   * (another node commits its version to the database before it takes the lock), whatever its isolation level.
    */
   private Map<Integer, String> currentVersions(Set<Integer> numbers) {
-    return readOnly.execute(tx -> listings.currentVersionsOf(numbers));
+    EntityManager committed = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManager.getEntityManagerFactory());
+    if (committed == null) {
+      throw new IllegalStateException("Sources are committed after a transaction's commit, on its connection");
+    }
+    EntityTransaction read = committed.getTransaction();
+    read.begin();
+    try {
+      return listings.currentVersionsOf(numbers);
+    } finally {
+      // nothing written is kept; it detaches the step's entities, as the step's end does a moment later
+      read.rollback();
+    }
   }
 
   private Object lock(int number) {
@@ -226,6 +247,11 @@ public class SitePublisher implements ApplicationRunner {
    * (a commit per XEP writes a tree of every file each time: a repository the square of their number).
    */
   private void republish(Collection<Integer> numbers, boolean oneCommit) {
+    if (!oneCommit) {
+      // each as a step's new version: read before its (read-only) transaction commits, published after
+      numbers.forEach(this::xepChanged);
+      return;
+    }
     Map<Integer, Prepared> sourcesToCommit = new LinkedHashMap<>();
     for (int number : numbers) {
       try {
@@ -234,12 +260,7 @@ public class SitePublisher implements ApplicationRunner {
             Prepared fresh = new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision());
             site.write(fresh.pages());
             written.put(number, fresh.revision());
-            if (oneCommit) {
-              sourcesToCommit.put(number, fresh);
-            } else {
-              sources.commit(Map.of(number, source(fresh.pages())), fresh.commitMessage(), this::currentVersions);
-              log.published(number, fresh.pages().version(), fresh.pages().status());
-            }
+            sourcesToCommit.put(number, fresh);
           }));
         }
       } catch (RuntimeException e) {
@@ -247,7 +268,26 @@ public class SitePublisher implements ApplicationRunner {
       }
     }
     if (!sourcesToCommit.isEmpty()) {
-      commitTogether(sourcesToCommit);
+      afterReadOnlyCommit(() -> commitTogether(sourcesToCommit));
+    }
+  }
+
+  /**
+   * Runs the work once a read-only transaction of its own has committed, on its connection, as a step's
+   * publication (see {@link #currentVersions}), and throws what it threw (Spring logs and drops what an
+   * afterCompletion throws).
+   */
+  private void afterReadOnlyCommit(Runnable work) {
+    List<RuntimeException> thrown = new ArrayList<>();
+    readOnly.executeWithoutResult(tx -> AfterCommit.run(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        thrown.add(e);
+      }
+    }));
+    if (!thrown.isEmpty()) {
+      throw thrown.get(0);
     }
   }
 

@@ -72,7 +72,10 @@ public class SourceControl {
   public record Source(String version, String document) {
   }
 
-  /** What the database says now, asked under the repository's lock. */
+  /**
+   * What the database says now, asked under the repository's lock: on a connection the caller holds already, as
+   * other threads may wait for the lock each holding a connection of the pool (see SitePublisher.currentVersions).
+   */
   @FunctionalInterface
   public interface CurrentVersions {
     /** The current version of each of these XEPs, by number (left out: a XEP without one). */

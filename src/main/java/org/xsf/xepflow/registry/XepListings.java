@@ -66,8 +66,10 @@ public class XepListings {
     return xeps.stream().map(x -> x.withVersion(current.get(x.number()))).toList();
   }
 
-  /** The current versions of these XEPs, by number (a XEP without one is left out). */
-  @Transactional(readOnly = true)
+  /**
+   * The current versions of these XEPs, by number (a XEP without one is left out), read in the caller's
+   * transaction: SitePublisher's own, begun on a connection its thread holds already.
+   */
   public Map<Integer, String> currentVersionsOf(Set<Integer> numbers) {
     List<Integer> named = List.copyOf(numbers);
     Map<Integer, String> current = new HashMap<>();

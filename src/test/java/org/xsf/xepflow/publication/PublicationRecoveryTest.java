@@ -2,11 +2,20 @@ package org.xsf.xepflow.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -28,6 +37,8 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
   Path sources;
   @Autowired
   SitePublisher publisher;
+  @Autowired
+  DataSource dataSource;
 
   private List<String> commits(int number) throws Exception {
     return SourceCommits.of(sources, number).stream().map(RevCommit::getShortMessage).toList();
@@ -132,6 +143,68 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
     assertThat(commits(number).get(0)).isEqualTo("XEP-%04d 0.3: Newer".formatted(number));
     assertThat(commits(number)).doesNotContain("XEP-%04d 0.2: Older".formatted(number));
     assertThat(Files.readString(sources.resolve("xep-%04d.xml".formatted(number)))).contains("<version>0.3</version>");
+  }
+
+  /**
+   * The Editor publishes a new version while every other connection of the pool is held, as by as many
+   * publications waiting for the repository's lock: the check of the XEP's current version under the lock needs
+   * none of them. It took a second connection, so the step waited for the pool's timeout (30 s) and its source was
+   * left to the next start.
+   */
+  @Test
+  void aNewVersionsSourceIsCommittedWithEveryOtherConnectionOfThePoolHeld() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "One connection")));
+    ProcessInstance review = called(lifecycle, "new-version");
+
+    withEveryOtherConnectionHeld(() -> {
+      complete("editor", review.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish"));
+      runDueJobs(review.getId());
+    });
+
+    assertThat(commits(number)).contains("XEP-%04d 0.2: One connection".formatted(number));
+  }
+
+  /** The start publishes, with every other connection held, a version a stop kept from being published. */
+  @Test
+  void aStartPublishesAVersionAStopKeptFromItWithEveryOtherConnectionOfThePoolHeld() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String doc = nextVersion(lifecycle, "0.2", "Kept by a stop");
+    transaction.executeWithoutResult(tx ->
+        xeps.findById(number).orElseThrow().publish("0.2", "xf", "Kept by a stop", doc, Instant.now()));
+
+    withEveryOtherConnectionHeld(() -> publisher.run(null));
+
+    assertThat(commits(number)).contains("XEP-%04d 0.2: Kept by a stop".formatted(number));
+  }
+
+  /** Runs the step in a thread of its own while this one holds every connection of the pool but one. */
+  private void withEveryOtherConnectionHeld(Runnable step) throws Exception {
+    HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+    Thread[] stepThread = new Thread[1];
+    ExecutorService stepping = Executors.newSingleThreadExecutor(task -> stepThread[0] = new Thread(task, "step"));
+    List<Connection> held = new ArrayList<>();
+    try {
+      while (held.size() < pool.getMaximumPoolSize() - 1) {
+        held.add(pool.getConnection());
+      }
+      Future<?> done = stepping.submit(step);
+      try {
+        done.get(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        AssertionError waiting = new AssertionError("The step still runs after 10 s, where this error's stack trace is");
+        waiting.setStackTrace(stepThread[0].getStackTrace());
+        throw waiting;
+      }
+    } finally {
+      for (Connection connection : held) {
+        connection.close();
+      }
+      stepping.shutdown();
+      assertThat(stepping.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   /** A stop in the middle of the ref update leaves refs/heads/main.lock, which the start did not remove. */
