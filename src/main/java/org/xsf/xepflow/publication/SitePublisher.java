@@ -215,12 +215,13 @@ public class SitePublisher implements ApplicationRunner {
    * rebuilds, whose sources change, never for a change of status alone.
    * <p>
    * Sources are committed once a transaction has committed, in its afterCompletion, while Spring still holds
-   * its connection (and Hibernate its session on it): they are read on that connection, in a transaction of
-   * their own begun under the lock, and rolled back, so the connection goes back to the pool as the commit left
-   * it. A second connection from the pool, asked for while holding the first, waited for the pool's timeout
-   * (30 s) and failed when as many publications as the pool has connections waited for the lock, each holding
-   * one. Begun under the lock, the transaction sees every version committed before this node took the lock
-   * (another node commits its version to the database before it takes the lock), whatever its isolation level.
+   * its connection (and Hibernate its session on it): the versions are read on that connection, in a
+   * transaction of their own begun under the lock and rolled back, so the connection goes back to the pool as
+   * the commit left it. A second connection from the pool, asked for while holding the first, waited for the
+   * pool's timeout (30 s) and failed when as many publications as the pool has connections waited for the lock,
+   * each holding one; a pool of the lock holder's own would be a second set of connections to configure. Begun
+   * under the lock, the transaction sees every version committed before this node took the lock (another node
+   * commits its version to the database before it takes the lock), whatever its isolation level.
    */
   private Map<Integer, String> currentVersions(Set<Integer> numbers) {
     EntityManager committed = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManager.getEntityManagerFactory());
