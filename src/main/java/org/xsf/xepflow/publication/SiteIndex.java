@@ -21,6 +21,11 @@ import org.xsf.xepflow.registry.XepVersionRepository;
  */
 @Component
 public class SiteIndex {
+  /** After a version published as an editorial change, as the XEP's page marks it (xep.xsl). */
+  private static final String EDITORIAL_MARK = "<span class=\"editorial\"> (editorial change)</span>";
+  private static final String EDITORIAL_SUMMARY = "Published by the XMPP Extensions Editor as an editorial change, one that"
+      + " could not reasonably be construed as material, without a vote of the XMPP Council, which may demand its reversal"
+      + " (XEP-0001 sections 8.1, 10).";
   private final XepListings xeps;
   private final StatusChangeRepository statusChanges;
   private final XepVersionRepository versions;
@@ -46,7 +51,7 @@ public class SiteIndex {
           .append(escape(xep.type().label())).append("\"><td><a href=\"xep-%04d.html\">".formatted(xep.number()))
           .append(xep.label()).append("</a></td><td>").append(escape(xep.title())).append("</td><td>")
           .append(escape(xep.type().label())).append("</td><td class=\"status\">").append(xep.status())
-          .append("</td><td>").append(escape(xep.version())).append("</td><td>")
+          .append("</td><td>").append(escape(xep.version())).append(xep.editorial() ? EDITORIAL_MARK : "").append("</td><td>")
           .append(xep.lastUpdated().toString(), 0, 10).append("</td></tr>\n");
     }
     return """
@@ -81,6 +86,11 @@ public class SiteIndex {
   private record Entry(Instant at, String id, String title, String link, String summary) {
   }
 
+  /** The remark, then what the feed adds to it. */
+  private static String summary(String remark, String added) {
+    return remark == null || remark.isBlank() ? added : remark + " " + added;
+  }
+
   private String feed() {
     List<Entry> entries = new ArrayList<>();
     statusChanges.findTop50ByOrderByChangedAtDescIdDesc().forEach(c -> entries.add(new Entry(c.getChangedAt(),
@@ -89,8 +99,8 @@ public class SiteIndex {
         site.xepUrl(c.getXep().getNumber()), c.getReason())));
     versions.findTop50ByProvisionalFalseOrderByPublishedAtDescIdDesc().forEach(v -> entries.add(new Entry(
         v.getPublishedAt(), "version-" + v.getXep().getNumber() + "-" + v.getVersion(),
-        v.getXep().label() + " (" + v.getXep().getTitle() + ") version " + v.getVersion(),
-        site.xepUrl(v.getXep().getNumber()), v.getRemark())));
+        v.getXep().label() + " (" + v.getXep().getTitle() + ") version " + v.getVersion() + (v.isEditorial() ? " (editorial change)" : ""),
+        site.xepUrl(v.getXep().getNumber()), v.isEditorial() ? summary(v.getRemark(), EDITORIAL_SUMMARY) : v.getRemark())));
     entries.sort(Comparator.comparing(Entry::at).reversed());
     String updated = entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).at().toString();
     String self = escape(site.url("feed.xml"));

@@ -78,9 +78,9 @@ public class SiteWriter {
     XepVersion current = xep.currentVersion();
     String status = xep.getStatus().name();
     Document document = renderer.parse(current.getDocument());
-    String page = renderer.render(document, xep.label(), current.getVersion(), status, null);
+    String page = renderer.render(document, xep.label(), current.getVersion(), status, null, current.isEditorial());
     String atticPage = newVersion ? renderer.render(document, xep.label(), current.getVersion(), status,
-        "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic.") : null;
+        "Version " + current.getVersion() + " of " + xep.label() + ", kept in the attic.", current.isEditorial()) : null;
     return new XepPages(xep.getNumber(), current.getVersion(), status, current.getDocument(), page, atticPage);
   }
 

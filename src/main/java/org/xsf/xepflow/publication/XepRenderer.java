@@ -57,7 +57,7 @@ public class XepRenderer {
    * @param notice shown above the title, e.g. that a page is a provisional or an old version
    */
   public String render(String document, String label, String version, String status, String notice) {
-    return render(parse(document), label, version, status, notice);
+    return render(parse(document), label, version, status, notice, false);
   }
 
   /** The document read once, to be rendered as several pages (parsing costs more than rendering). */
@@ -65,13 +65,15 @@ public class XepRenderer {
     return documents.read(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  String render(Document document, String label, String version, String status, String notice) {
+  /** @param editorial the version was published as an editorial change: the page says so beside its version */
+  String render(Document document, String label, String version, String status, String notice, boolean editorial) {
     try {
       Transformer transformer = stylesheet.get().newTransformer();
       transformer.setParameter("label", label);
       transformer.setParameter("version", version);
       transformer.setParameter("statusNow", status);
       transformer.setParameter("notice", notice == null ? "" : notice);
+      transformer.setParameter("editorial", String.valueOf(editorial));
       transformer.setParameter("stylesheet", stylesheetId);
       StringWriter html = new StringWriter();
       transformer.transform(new DOMSource(document), new StreamResult(html));
@@ -87,7 +89,8 @@ public class XepRenderer {
    * and rendering the document again (a fifth of the job threads' time in a backlog of deferrals).
    * Null when the page is not of that version or of this stylesheet (or not such a page): it must
    * then be rendered. The first status cell is the header table's: the title and abstract before it
-   * are text, escaped.
+   * are text, escaped. The version cell may go on after the version, with the mark of an editorial
+   * change: a version's own, which a change of status leaves as it is.
    */
   String withStatus(String page, String version, String status) {
     if (!PLAIN.matcher(version).matches() || !PLAIN.matcher(status).matches()) {
@@ -96,7 +99,8 @@ public class XepRenderer {
     int rendered = page.indexOf("<!-- xep.xsl " + stylesheetId + " -->");
     int cell = page.indexOf(STATUS_CELL);
     int end = cell < 0 || rendered < 0 || rendered > cell ? -1 : page.indexOf("</td>", cell);
-    int versionRow = page.indexOf("<tr><th>Version</th><td>" + version + "</td></tr>");
+    // a plain version holds no '<': 1.2 is not 1.2.1
+    int versionRow = page.indexOf("<tr><th>Version</th><td>" + version + "<");
     if (end < 0 || versionRow < end || versionRow != page.indexOf("<tr><th>Version</th>")) {
       return null;
     }

@@ -45,7 +45,7 @@ public class XepListings {
     TypedQuery<Tuple> listings = listings(status, type).setFirstResult(offset).setMaxResults(size);
     List<XepListing> found = listings.getResultList().stream().map(XepListings::listing).toList();
     List<Integer> numbers = found.stream().map(XepListing::number).toList();
-    Map<Integer, String> current = new HashMap<>();
+    Map<Integer, Current> current = new HashMap<>();
     for (int from = 0; from < numbers.size(); from += IN_CLAUSE) {
       current.putAll(currentVersions(numbers.subList(from, Math.min(numbers.size(), from + IN_CLAUSE))));
     }
@@ -62,7 +62,7 @@ public class XepListings {
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<XepListing> all() {
     List<XepListing> xeps = listings(null, null).getResultList().stream().map(XepListings::listing).toList();
-    Map<Integer, String> current = currentVersions(null);
+    Map<Integer, Current> current = currentVersions(null);
     return xeps.stream().map(x -> x.withVersion(current.get(x.number()))).toList();
   }
 
@@ -74,7 +74,8 @@ public class XepListings {
     List<Integer> named = List.copyOf(numbers);
     Map<Integer, String> current = new HashMap<>();
     for (int from = 0; from < named.size(); from += IN_CLAUSE) {
-      current.putAll(currentVersions(named.subList(from, Math.min(named.size(), from + IN_CLAUSE))));
+      currentVersions(named.subList(from, Math.min(named.size(), from + IN_CLAUSE)))
+          .forEach((number, version) -> current.put(number, version.version()));
     }
     return current;
   }
@@ -109,23 +110,28 @@ public class XepListings {
 
   private static XepListing listing(Tuple row) {
     return new XepListing(row.get(0, Integer.class), row.get(1, String.class), row.get(2, XepType.class),
-        row.get(3, XepStatus.class), row.get(4, Instant.class), "");
+        row.get(3, XepStatus.class), row.get(4, Instant.class), "", false);
+  }
+
+  /** A XEP's current version, and whether it was published as an editorial change. */
+  record Current(String version, boolean editorial) {
   }
 
   /**
    * The current version of these XEPs (null: of every XEP, cheaper than naming them all). Read
    * oldest first: the last one seen is the current version, as in Xep.currentVersion().
    */
-  private Map<Integer, String> currentVersions(Collection<Integer> numbers) {
+  private Map<Integer, Current> currentVersions(Collection<Integer> numbers) {
     CriteriaBuilder cb = entityManager.getCriteriaBuilder();
     CriteriaQuery<Tuple> query = cb.createTupleQuery();
     Root<XepVersion> version = query.from(XepVersion.class);
     Path<Integer> number = version.get("xep").get("number");
     Predicate official = cb.isFalse(version.get("provisional"));
-    query.multiselect(number, version.get("version")).where(numbers == null ? official : cb.and(official, number.in(numbers)))
+    query.multiselect(number, version.get("version"), version.get("editorial")).where(numbers == null ? official : cb.and(official, number.in(numbers)))
         .orderBy(cb.asc(version.get("publishedAt")), cb.asc(version.get("id")));
-    Map<Integer, String> current = new HashMap<>();
-    entityManager.createQuery(query).getResultList().forEach(row -> current.put(row.get(0, Integer.class), row.get(1, String.class)));
+    Map<Integer, Current> current = new HashMap<>();
+    entityManager.createQuery(query).getResultList().forEach(row -> current.put(row.get(0, Integer.class),
+        new Current(row.get(1, String.class), row.get(2, Boolean.class))));
     return current;
   }
 }

@@ -10,6 +10,8 @@
   <xsl:param name="version"/>
   <xsl:param name="statusNow"/>
   <xsl:param name="notice"/>
+  <!-- 'true' for a version the Editor published as an editorial change (XEP-0001 sections 8.1, 10) -->
+  <xsl:param name="editorial"/>
   <!-- which stylesheet rendered the page: a change of status rewrites only pages of this one -->
   <xsl:param name="stylesheet"/>
 
@@ -27,6 +29,8 @@
         <h1><xsl:value-of select="$label"/>: <xsl:value-of select="header/title"/></h1>
         <p class="abstract"><xsl:value-of select="header/abstract"/></p>
         <xsl:apply-templates select="header"/>
+        <!-- a fact of the version and the rule, both true whatever the XEP's status becomes (a change of status rewrites only its cell) -->
+        <xsl:if test="$editorial = 'true'"><p class="editorial">Version <xsl:value-of select="$version"/> was published by the XMPP Extensions Editor as an editorial change, one that could not reasonably be construed as material, without a vote of the XMPP Council. The Council may demand the reversal of any change to a XEP while it is Draft, Final or Active (XEP-0001 sections 8.1, 10).</p></xsl:if>
         <nav class="toc"><h2>Table of Contents</h2><ol>
           <xsl:for-each select="section1"><li><a href="#{generate-id()}"><xsl:value-of select="@topic"/></a></li></xsl:for-each>
         </ol></nav>
@@ -43,7 +47,7 @@
       <tr><th>Number</th><td><xsl:value-of select="$label"/></td></tr>
       <tr><th>Status</th><td class="status"><xsl:value-of select="$statusNow"/></td></tr>
       <tr><th>Type</th><td><xsl:value-of select="type"/></td></tr>
-      <tr><th>Version</th><td><xsl:value-of select="$version"/></td></tr>
+      <tr><th>Version</th><td><xsl:value-of select="$version"/><xsl:if test="$editorial = 'true'"><span class="editorial"> (editorial change)</span></xsl:if></td></tr>
       <tr><th>Last updated</th><td><xsl:value-of select="revision[1]/date"/></td></tr>
       <tr><th>Approving body</th><td><xsl:value-of select="approver"/></td></tr>
       <tr><th>Short name</th><td><xsl:value-of select="shortname"/></td></tr>

@@ -98,6 +98,9 @@ class ArchiveImportTest {
       assertThat(occupantId.currentVersion().getVersion()).isEqualTo("1.0.1");
     });
     assertThat(http.getForEntity("/extensions/xep-0421.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    // an imported version is none the Editor published as an editorial change, whatever its remark says
+    assertThat(http.getForEntity("/extensions/xep-0421.html", String.class).getBody())
+        .contains("<tr><th>Version</th><td>1.0.1</td></tr>").doesNotContain("editorial change");
     // a lifecycle started at Draft or Active has not just advanced: its namespaces were registered long ago
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("namespace-registration").count()).isZero();

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,76 @@ class PublishedSiteTest extends LifecycleTestSupport {
     assertThat(Files.readString(page)).contains("Provisional version").contains("<td>1.1</td>");
   }
 
+  /**
+   * An editorial change shows as such on the XEP's page, its attic copy, the index and the feed, from what the
+   * database says of the version: also when the site is rebuilt at start. The reversal the Council may demand is
+   * published as a new version, which is none.
+   */
+  @Test
+  void anEditorialChangeShowsAsSuchOnTheSiteUntilItIsReversed() throws IOException {
+    ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
+    int number = number(lifecycle);
+    reviewedChange(lifecycle, "1.0.1", "Editorial: fixed a typo.", "editorial");
+
+    String marked = "<td>1.0.1<span class=\"editorial\"> (editorial change)</span></td>";
+    String sentence = "Version 1.0.1 was published by the XMPP Extensions Editor as an editorial change, one that could not"
+        + " reasonably be construed as material, without a vote of the XMPP Council. The Council may demand the reversal";
+    Path page = site.resolve("xep-%04d.html".formatted(number));
+    Path attic = site.resolve("attic/xep-%04d-1.0.1.html".formatted(number));
+    assertThat(Files.readString(page)).contains("<tr><th>Version</th>" + marked).contains(sentence);
+    assertThat(Files.readString(attic)).contains("<tr><th>Version</th>" + marked).contains(sentence);
+    String row = "xep-%04d.html\">XEP-%04d</a></td><td>Account Management</td><td>Standards Track</td><td class=\"status\">Draft</td>"
+        .formatted(number, number);
+    assertThat(rebuilt("index.html", row + marked)).contains(row + marked);
+    String entry = "XEP-%04d (Account Management) version 1.0.1 (editorial change)".formatted(number);
+    assertThat(rebuilt("feed.xml", entry)).contains(entry + "</title>")
+        .contains("<summary>Editorial: fixed a typo. Published by the XMPP Extensions Editor as an editorial change");
+
+    // a new site folder: every page and the index rebuilt from the database
+    for (Path file : List.of(page, attic, site.resolve("index.html"), site.resolve("feed.xml"))) {
+      Files.delete(file);
+    }
+    start();
+    assertThat(Files.readString(page)).contains("<tr><th>Version</th>" + marked).contains(sentence);
+    assertThat(Files.readString(attic)).contains("<tr><th>Version</th>" + marked);
+    assertThat(rebuilt("index.html", row + marked)).contains(row + marked);
+    assertThat(rebuilt("feed.xml", entry)).contains(entry + "</title>");
+
+    recordDecision("council-demands-reversal", lifecycle, Map.of("reversedVersion", "1.0.1", "reversalVersion", "1.0.2",
+        "councilDecidedOn", java.time.LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString(),
+        "councilMinutesUrl", "https://logs.xmpp.org/council/2026-06-30"));
+    runAllDueJobs(lifecycle);
+    assertThat(Files.readString(page)).contains("<tr><th>Version</th><td>1.0.2</td>").doesNotContain("editorial change");
+    assertThat(Files.readString(site.resolve("attic/xep-%04d-1.0.2.html".formatted(number)))).doesNotContain("editorial change");
+    // the attic keeps 1.0.1 as it was published, an editorial change
+    assertThat(Files.readString(attic)).contains(marked);
+    assertThat(rebuilt("index.html", row + "<td>1.0.2</td>")).contains(row + "<td>1.0.2</td>");
+    String reversal = "XEP-%04d (Account Management) version 1.0.2</title>".formatted(number);
+    assertThat(rebuilt("feed.xml", reversal)).contains(reversal).contains(entry + "</title>");
+  }
+
+  /** A material change, which the Council approved, is no editorial one: the site shows it as a version like any other. */
+  @Test
+  void aMaterialChangeAfterAnEditorialOneShowsAsAVersionLikeAnyOther() throws IOException {
+    ProcessInstance lifecycle = acceptedDraft(accept("author2", "inbox/account-management.xml", "Standards Track"));
+    int number = number(lifecycle);
+    reviewedChange(lifecycle, "1.0.1", "Editorial: fixed a typo.", "editorial");
+    Path page = site.resolve("xep-%04d.html".formatted(number));
+    assertThat(Files.readString(page)).contains("<td>1.0.1<span class=\"editorial\"> (editorial change)</span></td>");
+
+    ProcessInstance material = reviewedChange(lifecycle, "1.1", "Material change", "material");
+    castVotes(material.getId(), Map.of("council1", "+1", "council2", "+1", "council3", "+1", "council4", "+1", "council5", "+1"));
+    runAllDueJobs(lifecycle);
+
+    assertThat(Files.readString(page)).contains("<tr><th>Version</th><td>1.1</td>").doesNotContain("editorial change");
+    String row = "xep-%04d.html\">XEP-%04d</a></td><td>Account Management</td><td>Standards Track</td><td class=\"status\">Draft</td>"
+        .formatted(number, number);
+    assertThat(rebuilt("index.html", row + "<td>1.1</td>")).contains(row + "<td>1.1</td>");
+    String entry = "XEP-%04d (Account Management) version 1.1</title>".formatted(number);
+    assertThat(rebuilt("feed.xml", entry)).contains(entry)
+        .contains("XEP-%04d (Account Management) version 1.0.1 (editorial change)</title>".formatted(number));
+  }
+
   @Test
   void theFeedIsXmlWhateverARemarkSays() throws Exception {
     ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
@@ -300,10 +371,19 @@ class PublishedSiteTest extends LifecycleTestSupport {
     }
   }
 
-  /** The file once it shows the expected text, within ten seconds. */
+  /** The author submits a new version of the XEP and the Editor publishes it as a change of this kind. */
+  private ProcessInstance reviewedChange(ProcessInstance lifecycle, String version, String remark, String changeKind) {
+    submitAsAuthor(registryEntry(lifecycle).getAuthor(), lifecycle, Map.of("xml", nextVersion(lifecycle, version, remark)));
+    ProcessInstance change = called(lifecycle, "new-version");
+    complete("editor", change.getId(), "Task_EditorReviewVersion", Map.of("versionDecision", "publish", "changeKind", changeKind));
+    runAllDueJobs(lifecycle);
+    return change;
+  }
+
+  /** The file once it shows the expected text (once it is there: a rebuild writes it anew), within ten seconds. */
   private String rebuilt(String file, String expected) throws IOException {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    String content = HtmlUtils.htmlUnescape(Files.readString(site.resolve(file)));
+    String content = read(file);
     while (!content.contains(expected) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(50);
@@ -311,9 +391,14 @@ class PublishedSiteTest extends LifecycleTestSupport {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
-      content = HtmlUtils.htmlUnescape(Files.readString(site.resolve(file)));
+      content = read(file);
     }
     return content;
+  }
+
+  private String read(String file) throws IOException {
+    Path path = site.resolve(file);
+    return Files.exists(path) ? HtmlUtils.htmlUnescape(Files.readString(path)) : "";
   }
 
   /** What the app does at start for the site: its pages, and tmp/. */

@@ -57,6 +57,20 @@ class XepRendererTest {
     assertThat(renderer.withStatus(page, version + ".1", "Deferred")).isNull();
   }
 
+  /** An editorial change keeps its mark beside its version through a change of status, rewritten without rendering. */
+  @Test
+  void aChangeOfStatusRewritesThePageOfAnEditorialChangeAsRenderingItAgainWould() throws IOException {
+    var xml = renderer.parse(Files.readString(Path.of("src/test/resources/xeps/xep-0421.xml")));
+    String page = renderer.render(xml, "XEP-0421", "1.0.1", "Draft", null, true);
+    assertThat(page).contains("<tr><th>Version</th><td>1.0.1<span class=\"editorial\"> (editorial change)</span></td></tr>")
+        .contains("<p class=\"editorial\">Version 1.0.1 was published by the XMPP Extensions Editor as an editorial change");
+
+    assertThat(renderer.withStatus(page, "1.0.1", "Deprecated"))
+        .isEqualTo(renderer.render(xml, "XEP-0421", "1.0.1", "Deprecated", null, true));
+    // 1.0 is another version than 1.0.1, whatever follows it in the cell
+    assertThat(renderer.withStatus(page, "1.0", "Deprecated")).isNull();
+  }
+
   @Test
   void aChangeOfStatusFindsTheHeaderTableWhateverTheTitleAndAbstractSay() throws IOException {
     String xml = Files.readString(Path.of("src/test/resources/xeps/xep-0421.xml"))
