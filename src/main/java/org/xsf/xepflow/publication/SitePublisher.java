@@ -5,11 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xsf.xepflow.publication.ShownRevisions.Shown;
 import org.xsf.xepflow.registry.Xep;
 import org.xsf.xepflow.registry.XepListing;
 import org.xsf.xepflow.registry.XepListings;
@@ -36,6 +35,8 @@ import org.xsf.xepflow.transaction.TransactionScoped;
  * change is committed: the changed XEPs' pages and sources when the step returns, the index and
  * the feed moments later ({@link IndexRefresher}). A step that rolls back publishes nothing; what a
  * stop kept from being published after its commit is published at the next start ({@link PublishedLog}).
+ * Each XEP is published in the order of its changes' commits, on every node that shares the site folder
+ * ({@link ShownRevisions}).
  */
 @Component
 public class SitePublisher implements ApplicationRunner {
@@ -52,19 +53,18 @@ public class SitePublisher implements ApplicationRunner {
   private final PublishedLog log;
   private final XepListings listings;
   /**
-   * One XEP is published by one thread at a time, whatever the step: an import's rebuild read every
-   * XEP, then wrote pages a deferral committed meanwhile had already written, with the old status.
+   * One XEP is published by one thread at a time, on any node, whatever the step: an import's rebuild read
+   * every XEP, then wrote pages a deferral committed meanwhile had already written, with the old status.
    */
-  private final Object[] locks = Stream.generate(Object::new).limit(64).toArray();
-  /** By XEP number, the revision of the XEP its pages show, as written by this node. */
-  private final Map<Integer, Integer> written = new ConcurrentHashMap<>();
+  private final ShownRevisions revisions;
   @PersistenceContext
   private EntityManager entityManager;
 
   public SitePublisher(XepRepository xeps, XepListings listings, SiteWriter site,
       SiteIndex index, IndexRefresher indexRefresher, SourceControl sources, PublishedLog log,
-      PlatformTransactionManager transactions) {
+      ShownRevisions revisions, PlatformTransactionManager transactions) {
     this.xeps = xeps;
+    this.revisions = revisions;
     this.listings = listings;
     this.log = log;
     this.site = site;
@@ -168,24 +168,35 @@ public class SitePublisher implements ApplicationRunner {
     return prepared;
   }
 
+  /**
+   * Writes what a later change of the XEP, committed after this one and published first (on any node), did
+   * not write already: its page, unless a later change's page is there; a new version's document, unless a
+   * later version's is there (a later change of status alone leaves it to this one); a new version's attic
+   * copy and source whatever came after (the attic keeps every version, and the sources have their order of
+   * their own, see {@link SourceControl#commit}).
+   */
   private void publish(List<Prepared> prepared) {
     for (Prepared xep : prepared) {
       SiteWriter.XepPages pages = xep.pages();
       int number = pages.number();
-      try {
-        synchronized (lock(number)) {
-          // a later change of this XEP committed after this one and was published first
-          if (xep.revision() < written.getOrDefault(number, Integer.MIN_VALUE)) {
-            continue;
-          }
-          site.write(pages);
-          if (pages.newVersion()) {
-            sources.commit(Map.of(number, source(pages)), xep.commitMessage(), this::currentVersions);
-          }
+      int revision = xep.revision();
+      try (ShownRevisions.Held held = revisions.hold(number)) {
+        Shown shown = shown(held, number, revision);
+        boolean page = revision >= shown.page();
+        boolean document = pages.newVersion() && revision >= shown.document();
+        site.write(pages, page, document);
+        Shown now = new Shown(page ? revision : shown.page(), document ? revision : shown.document());
+        if (!now.equals(shown)) {
+          held.record(now);
+        }
+        if (pages.newVersion()) {
+          sources.commit(Map.of(number, source(pages)), xep.commitMessage(), this::currentVersions);
+        }
+        // the log says what the page shows (a page not written: the later change's publication says it)
+        if (page) {
           // a status alone leaves what the log says of the version: if its own publication failed, the start makes it up
           String version = pages.newVersion() ? pages.version() : Objects.requireNonNullElse(log.versionShown(number), pages.version());
           log.published(number, version, pages.status());
-          written.put(number, xep.revision());
         }
       } catch (RuntimeException e) {
         LOG.error("Could not publish XEP {} to the site", number, e);
@@ -196,6 +207,21 @@ public class SitePublisher implements ApplicationRunner {
       indexRefresher.requestNamespaces();
     }
     indexRefresher.request();
+  }
+
+  /**
+   * What the site shows of the XEP, but nothing of a later revision than the database has: a site folder kept
+   * when the database was replaced (reset, restored from a backup). Asked only when the site shows a later
+   * revision than this publication's, which is rare: a publication records its revision after its commit, so
+   * the database, read under the XEP's lock, has every revision of its own that the site shows.
+   */
+  private Shown shown(ShownRevisions.Held held, int number, int revision) {
+    Shown shown = held.shown();
+    if (revision >= shown.page()) {
+      return shown;
+    }
+    int committed = readOnly.execute(tx -> xeps.findById(number).map(Xep::getRevision).orElse(-1));
+    return shown.page() <= committed ? shown : ShownRevisions.NONE;
   }
 
   private static SourceControl.Source source(SiteWriter.XepPages pages) {
@@ -211,7 +237,7 @@ public class SitePublisher implements ApplicationRunner {
   /**
    * The XEPs' current versions, which the sources' commit asks for under the repository's lock: another node
    * may have committed a later version of a XEP's source since this node committed this version to the
-   * database (the revisions in {@link #written} are this node's only). Asked only for new versions and
+   * database (the revision the site shows, {@link ShownRevisions}, would not do: a change of status counts it up too). Asked only for new versions and
    * rebuilds, whose sources change, never for a change of status alone.
    * <p>
    * Sources are committed once a transaction has committed, in its afterCompletion, while Spring still holds
@@ -238,10 +264,6 @@ public class SitePublisher implements ApplicationRunner {
     }
   }
 
-  private Object lock(int number) {
-    return locks[Math.floorMod(number, locks.length)];
-  }
-
   /**
    * Publishes these XEPs, each as the database has it when its turn comes: its pages, its attic copy
    * and its source, committed for each XEP or, for many at once (a new site, an import), in one commit
@@ -255,15 +277,15 @@ public class SitePublisher implements ApplicationRunner {
     }
     Map<Integer, Prepared> sourcesToCommit = new LinkedHashMap<>();
     for (int number : numbers) {
-      try {
-        synchronized (lock(number)) {
-          readOnly.executeWithoutResult(tx -> xeps.findById(number).ifPresent(xep -> {
-            Prepared fresh = new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision());
-            site.write(fresh.pages());
-            written.put(number, fresh.revision());
-            sourcesToCommit.put(number, fresh);
-          }));
-        }
+      try (ShownRevisions.Held held = revisions.hold(number)) {
+        readOnly.executeWithoutResult(tx -> xeps.findById(number).ifPresent(xep -> {
+          Prepared fresh = new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision());
+          site.write(fresh.pages());
+          // read under the XEP's lock, the database has every revision of its own that the site shows: a later
+          // one recorded is another database's (the site folder kept when it was replaced), and goes
+          held.record(new Shown(fresh.revision(), fresh.revision()));
+          sourcesToCommit.put(number, fresh);
+        }));
       } catch (RuntimeException e) {
         LOG.error("Could not publish XEP {} to the site", number, e);
       }
@@ -293,11 +315,11 @@ public class SitePublisher implements ApplicationRunner {
   }
 
   /**
-   * One commit of what the rebuild read, but for the XEPs a step published anew meanwhile (on another node:
-   * whose current version is another now, see {@link #currentVersions}).
+   * One commit of what the rebuild read, but for the XEPs a step published anew meanwhile, on any node (and
+   * of those whose current version is another now, see {@link #currentVersions}).
    */
   private void commitTogether(Map<Integer, Prepared> read) {
-    read.entrySet().removeIf(xep -> written.getOrDefault(xep.getKey(), Integer.MIN_VALUE) > xep.getValue().revision());
+    read.entrySet().removeIf(xep -> revisions.shown(xep.getKey()).page() > xep.getValue().revision());
     Map<Integer, SourceControl.Source> documents = new LinkedHashMap<>();
     read.forEach((number, xep) -> documents.put(number, source(xep.pages())));
     sources.commit(documents, "Sources of the XEPs in the database (" + documents.size() + ")", this::currentVersions);

@@ -68,11 +68,6 @@ public class SiteWriter {
     }
   }
 
-  /** The current version at the XEP's canonical address, and a copy in the attic. */
-  public void publishXep(Xep xep) {
-    write(pages(xep, true));
-  }
-
   /** @param newVersion with the attic page, or only the page at the XEP's canonical address */
   XepPages pages(Xep xep, boolean newVersion) {
     XepVersion current = xep.currentVersion();
@@ -96,15 +91,26 @@ public class SiteWriter {
   }
 
   void write(XepPages pages) {
-    if (!pages.newVersion()) {
-      write(canonical(pages.number()) + ".html", pages.page());
-      return;
+    write(pages, true, true);
+  }
+
+  /**
+   * @param page the page at the XEP's address too (not when a later change's is there)
+   * @param document the document at the XEP's address too (not when a later version's is there); a new
+   *     version's attic copy is written either way, as every version published is kept there
+   */
+  void write(XepPages pages, boolean page, boolean document) {
+    if (pages.newVersion() && document) {
+      write(canonical(pages.number()) + ".xml", pages.document());
     }
-    write(canonical(pages.number()) + ".xml", pages.document());
-    write(canonical(pages.number()) + ".html", pages.page());
-    String attic = "attic/" + canonical(pages.number()) + "-" + inFileName(pages.version());
-    write(attic + ".xml", pages.document());
-    write(attic + ".html", pages.atticPage());
+    if (page) {
+      write(canonical(pages.number()) + ".html", pages.page());
+    }
+    if (pages.newVersion()) {
+      String attic = "attic/" + canonical(pages.number()) + "-" + inFileName(pages.version());
+      write(attic + ".xml", pages.document());
+      write(attic + ".html", pages.atticPage());
+    }
   }
 
   /**

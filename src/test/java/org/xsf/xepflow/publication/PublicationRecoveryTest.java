@@ -21,16 +21,22 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xsf.xepflow.lifecycle.LifecycleTestSupport;
+import org.xsf.xepflow.registry.XepListings;
 import org.xsf.xepflow.registry.XepStatus;
 
 /**
  * The site and the sources after what went wrong between a commit and its publication: a failed git
- * commit, a later change published first, a lock a stop left on git's branch (found by a review).
+ * commit, a later change published first (by this node or another sharing the site folder), a lock a stop
+ * left on git's branch (found by a review).
  */
 class PublicationRecoveryTest extends LifecycleTestSupport {
+  @Value("${xepflow.site.dir}")
+  Path siteDir;
   @Value("${xepflow.site.dir}/extensions")
   Path site;
   @Value("${xepflow.source-control.dir}")
@@ -39,6 +45,22 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
   SitePublisher publisher;
   @Autowired
   DataSource dataSource;
+  @Autowired
+  ShownRevisions revisions;
+  @Autowired
+  XepListings listings;
+  @Autowired
+  SiteWriter siteWriter;
+  @Autowired
+  SiteIndex siteIndex;
+  @Autowired
+  IndexRefresher indexRefresher;
+  @Autowired
+  SourceControl sourceControl;
+  @Autowired
+  PlatformTransactionManager transactionManager;
+  @Autowired
+  AutowireCapableBeanFactory beans;
 
   private List<String> commits(int number) throws Exception {
     return SourceCommits.of(sources, number).stream().map(RevCommit::getShortMessage).toList();
@@ -205,6 +227,138 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
       stepping.shutdown();
       assertThat(stepping.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     }
+  }
+
+  /**
+   * This node commits a deferral; another node sharing the site folder commits a new version after it and
+   * publishes it first: the deferral's page, of the earlier revision, is not written over it.
+   */
+  @Test
+  void aPageIsNotWrittenOverTheLaterOneAnotherNodePublishedFirst() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String newer = nextVersion(lifecycle, "0.2", "Newer");
+    SitePublisher otherNode = otherNode();
+    transaction.executeWithoutResult(tx -> {
+      beforeItsPublication(() -> transaction.executeWithoutResult(t2 -> {
+        xeps.findById(number).orElseThrow().publish("0.2", "xf", "Newer", newer, Instant.now());
+        otherNode.xepChanged(number);
+      }));
+      xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.1");
+      publisher.statusChanged(number, "0.1");
+    });
+
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number))))
+        .contains("<td class=\"status\">Deferred</td>").contains("<td>0.2</td>");
+    assertThat(Files.readString(site.resolve("xep-%04d.xml".formatted(number)))).contains("<version>0.2</version>");
+  }
+
+  /**
+   * This node commits a new version; another node commits a deferral after it and publishes its page first:
+   * the version's page is not written over it, but its document, attic copy and source are still published.
+   */
+  @Test
+  void aVersionWhosePageAnotherNodeWroteFirstStillPublishesItsDocumentAtticCopyAndSource() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String doc = nextVersion(lifecycle, "0.2", "Overtaken");
+    SitePublisher otherNode = otherNode();
+    transaction.executeWithoutResult(tx -> {
+      beforeItsPublication(() -> transaction.executeWithoutResult(t2 -> {
+        xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.2");
+        otherNode.statusChanged(number, "0.2");
+      }));
+      xeps.findById(number).orElseThrow().publish("0.2", "xf", "Overtaken", doc, Instant.now());
+      publisher.xepChanged(number);
+    });
+
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number))))
+        .contains("<td class=\"status\">Deferred</td>").contains("<td>0.2</td>");
+    assertThat(Files.readString(site.resolve("xep-%04d.xml".formatted(number)))).contains("<version>0.2</version>");
+    assertThat(Files.readString(site.resolve("attic/xep-%04d-0.2.html".formatted(number))))
+        .contains("<td class=\"status\">Experimental</td>");
+    assertThat(commits(number).get(0)).isEqualTo("XEP-%04d 0.2: Overtaken".formatted(number));
+  }
+
+  /**
+   * Another node publishes a later version first: this node's version keeps its attic copy, but neither its
+   * page nor its document is written over the later version's.
+   */
+  @Test
+  void aVersionIsNotWrittenOverALaterOneAnotherNodePublishedFirst() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String older = nextVersion(lifecycle, "0.2", "Older");
+    SitePublisher otherNode = otherNode();
+    transaction.executeWithoutResult(tx -> {
+      beforeItsPublication(() -> {
+        String newer = nextVersion(lifecycle, "0.3", "Newer");
+        transaction.executeWithoutResult(t2 -> {
+          xeps.findById(number).orElseThrow().publish("0.3", "xf", "Newer", newer, Instant.now());
+          otherNode.xepChanged(number);
+        });
+      });
+      xeps.findById(number).orElseThrow().publish("0.2", "xf", "Older", older, Instant.now());
+      publisher.xepChanged(number);
+    });
+
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number)))).contains("<td>0.3</td>");
+    assertThat(Files.readString(site.resolve("xep-%04d.xml".formatted(number)))).contains("<version>0.3</version>");
+    assertThat(site.resolve("attic/xep-%04d-0.2.xml".formatted(number))).exists();
+    assertThat(commits(number)).doesNotContain("XEP-%04d 0.2: Older".formatted(number));
+  }
+
+  /**
+   * The site folder kept while the database was replaced (reset, restored from a backup): the revision it
+   * recorded of a XEP is above any the database has of it, and holds none of its changes back.
+   */
+  @Test
+  void aRevisionRecordedWithAnotherDatabaseHoldsNoPageBack() throws Exception {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    try (ShownRevisions.Held held = revisions.hold(number)) {
+      held.record(new ShownRevisions.Shown(1_000_000, 1_000_000));
+    }
+
+    transaction.executeWithoutResult(tx -> {
+      xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.1");
+      publisher.statusChanged(number, "0.1");
+    });
+
+    assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number)))).contains("<td class=\"status\">Deferred</td>");
+    int committed = transaction.execute(tx -> xeps.findById(number).orElseThrow().getRevision());
+    assertThat(revisions.shown(number).page()).isEqualTo(committed);
+  }
+
+  /**
+   * Another node sharing the site folder and the repository: a publisher of its own, with its own memory of
+   * the log, as the app makes it.
+   */
+  private SitePublisher otherNode() {
+    SitePublisher other = new SitePublisher(xeps, listings, siteWriter, siteIndex, indexRefresher, sourceControl,
+        new PublishedLog(siteDir), new ShownRevisions(siteDir), transactionManager);
+    beans.autowireBean(other);
+    return other;
+  }
+
+  /**
+   * The current transaction's commit is followed by this, on another thread, before its publication: it stands
+   * for the time between the two (another XEP's publication holding a lock, the scheduler), in which a later
+   * step commits and publishes.
+   */
+  private void beforeItsPublication(Runnable later) {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        Thread thread = new Thread(later);
+        thread.start();
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+    });
   }
 
   /** A stop in the middle of the ref update leaves refs/heads/main.lock, which the start did not remove. */
