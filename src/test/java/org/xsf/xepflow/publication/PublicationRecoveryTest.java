@@ -102,23 +102,10 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
     int number = number(lifecycle);
     String doc = nextVersion(lifecycle, "0.2", "Race");
     transaction.executeWithoutResult(tx -> {
-      // stands for the time between T1's commit and its publication (another XEP's publication holding the
-      // stripe or git's monitor, the scheduler): a later step on the same XEP commits and publishes meanwhile
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          Thread later = new Thread(() -> transaction.executeWithoutResult(t2 -> {
-            xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.2");
-            publisher.statusChanged(number, "0.2");
-          }));
-          later.start();
-          try {
-            later.join();
-          } catch (InterruptedException e) {
-            throw new AssertionError(e);
-          }
-        }
-      });
+      beforeItsPublication(() -> transaction.executeWithoutResult(t2 -> {
+        xeps.findById(number).orElseThrow().changeStatus(XepStatus.Deferred, "editor", Instant.now(), "probe", "0.2");
+        publisher.statusChanged(number, "0.2");
+      }));
       xeps.findById(number).orElseThrow().publish("0.2", "xf", "Race", doc, Instant.now());
       publisher.xepChanged(number);
     });
@@ -140,23 +127,12 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
     String older = nextVersion(lifecycle, "0.2", "Older");
     SourceControl otherNode = new SourceControl(sources, "XMPP Extensions Editor", "editor@xmpp.org");
     transaction.executeWithoutResult(tx -> {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          Thread other = new Thread(() -> {
-            String newer = nextVersion(lifecycle, "0.3", "Newer");
-            transaction.executeWithoutResult(t2 ->
-                xeps.findById(number).orElseThrow().publish("0.3", "xf", "Newer", newer, Instant.now()));
-            otherNode.commit(Map.of(number, new SourceControl.Source("0.3", newer)), "XEP-%04d 0.3: Newer".formatted(number),
-                numbers -> Map.of(number, "0.3"));
-          });
-          other.start();
-          try {
-            other.join();
-          } catch (InterruptedException e) {
-            throw new AssertionError(e);
-          }
-        }
+      beforeItsPublication(() -> {
+        String newer = nextVersion(lifecycle, "0.3", "Newer");
+        transaction.executeWithoutResult(t2 ->
+            xeps.findById(number).orElseThrow().publish("0.3", "xf", "Newer", newer, Instant.now()));
+        otherNode.commit(Map.of(number, new SourceControl.Source("0.3", newer)), "XEP-%04d 0.3: Newer".formatted(number),
+            numbers -> Map.of(number, "0.3"));
       });
       xeps.findById(number).orElseThrow().publish("0.2", "xf", "Older", older, Instant.now());
       publisher.xepChanged(number);
@@ -343,8 +319,8 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
 
   /**
    * The current transaction's commit is followed by this, on another thread, before its publication: it stands
-   * for the time between the two (another XEP's publication holding a lock, the scheduler), in which a later
-   * step commits and publishes.
+   * for the time between the two (another XEP's publication holding the XEP's lock or git's, the scheduler), in
+   * which a later step on the same XEP commits and publishes.
    */
   private void beforeItsPublication(Runnable later) {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
