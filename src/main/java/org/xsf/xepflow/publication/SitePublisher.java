@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
@@ -220,7 +221,9 @@ public class SitePublisher implements ApplicationRunner {
     if (revision >= shown.page()) {
       return shown;
     }
-    int committed = readOnly.execute(tx -> xeps.findById(number).map(Xep::getRevision).orElse(-1));
+    int committed = onCommittedConnection(() -> entityManager
+        .createQuery("select x.revision from Xep x where x.number = :number", Integer.class)
+        .setParameter("number", number).getResultStream().findFirst().orElse(-1));
     return shown.page() <= committed ? shown : ShownRevisions.NONE;
   }
 
@@ -250,17 +253,26 @@ public class SitePublisher implements ApplicationRunner {
    * commits its version to the database before it takes the lock), whatever its isolation level.
    */
   private Map<Integer, String> currentVersions(Set<Integer> numbers) {
+    return onCommittedConnection(() -> listings.currentVersionsOf(numbers));
+  }
+
+  /**
+   * Reads, once a transaction has committed and before Spring lets go of its connection, on that connection
+   * (see {@link #currentVersions}): publications read under a lock that others wait for, each holding a
+   * connection of the pool.
+   */
+  private <T> T onCommittedConnection(Supplier<T> read) {
     EntityManager committed = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManager.getEntityManagerFactory());
     if (committed == null) {
-      throw new IllegalStateException("Sources are committed after a transaction's commit, on its connection");
+      throw new IllegalStateException("Publications read after a transaction's commit, on its connection");
     }
-    EntityTransaction read = committed.getTransaction();
-    read.begin();
+    EntityTransaction transaction = committed.getTransaction();
+    transaction.begin();
     try {
-      return listings.currentVersionsOf(numbers);
+      return read.get();
     } finally {
       // nothing written is kept; it detaches the step's entities, as the step's end does a moment later
-      read.rollback();
+      transaction.rollback();
     }
   }
 
