@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
@@ -73,6 +74,17 @@ class LifecycleDriver extends LifecycleTestSupport {
     castVotes(lifecycle, UNANIMOUS);
     runAllDueJobs(lifecycle);
     expectStatus(lifecycle, XepStatus.Final);
+  }
+
+  /**
+   * The Editor registers with the XMPP Registrar the protocol namespaces found in each XEP waiting for it, as
+   * read from its document: the registrations of XEPs that advanced stay open until the Editor does.
+   */
+  void registerWaitingNamespaces() {
+    for (Task task : processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_RegisterNamespaces").list()) {
+      complete(EDITOR_LOGIN, task.getProcessInstanceId(), "Task_RegisterNamespaces", Map.of("registeredNamespaces",
+          processEngine.getTaskService().getVariable(task.getId(), "registeredNamespaces")));
+    }
   }
 
   /** A ProtoXEP accepted as Experimental at the given time and deferred by its inactivity timer 12 months later. */
