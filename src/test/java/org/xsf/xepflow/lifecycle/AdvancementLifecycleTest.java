@@ -408,14 +408,17 @@ class AdvancementLifecycleTest extends LifecycleTestSupport {
     // before: the change ended with the Draft state without a word to anyone, and its vote stayed open
     assertThat(change).isEnded();
     String label = "XEP-%04d (%s)".formatted(number(lifecycle), registryEntry(lifecycle).getTitle());
-    // why: the XEP's status changed (to what, the lifecycle decides only after the change has ended)
+    // why: the XEP's status changed, to what the lifecycle decided after the change had ended (before: not said)
     assertThat(mailsTitled("Not published: version 1.1 of " + label)).singleElement().satisfies(mail -> {
       assertThat(recipient(mail)).isEqualTo("author1@example.org");
-      assertThat(body(mail)).contains("when the status of XEP-%04d changed".formatted(number(lifecycle)));
+      assertThat(body(mail)).contains("when the status of XEP-%04d changed to Final".formatted(number(lifecycle)),
+          "Reason: Advanced to Final by a vote of the XMPP Council after a Call for Experience.",
+          "its version number stays taken", "which is Final at version 2.0");
     });
     assertThat(mailsTitled("WITHDRAWN: proposed change to " + label + " version 1.1")).singleElement().satisfies(mail -> {
       assertThat(recipient(mail)).isEqualTo("standards@xmpp.org");
-      assertThat(body(mail)).contains("changed before the XMPP Council approved the change", "and is no longer published there");
+      assertThat(body(mail)).contains("changed to Final before the XMPP Council approved the change",
+          "Its author may submit it again.", "and is no longer published there");
     });
     assertThat(votes.findByXepNumberOrderById(number(lifecycle))).filteredOn(v -> v.getVersion().equals("1.1"))
         .singleElement().satisfies(vote -> {

@@ -254,6 +254,46 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getReason())
         .isEqualTo("Re-assigned to Experimental by the XMPP Extensions Editor: Work resumed at the summit.");
     assertThat(registryEntry(lifecycle).getStatusHistory().get(2).getChangedBy()).isEqualTo("editor");
+    // its author hears what the XEP became, and that the change can be submitted again
+    assertThat(mailsTitled("Not published: version 0.2 of XEP-%04d (%s)".formatted(number(lifecycle),
+        registryEntry(lifecycle).getTitle()))).singleElement().satisfies(mail -> {
+          assertThat(recipient(mail)).isEqualTo("author2@example.org");
+          assertThat(body(mail)).contains("when the status of XEP-%04d changed to Experimental".formatted(number(lifecycle)),
+              "Reason: Re-assigned to Experimental by the XMPP Extensions Editor: Work resumed at the summit.",
+              "submit it again as a new version of XEP-%04d, which is Experimental at version 0.1".formatted(number(lifecycle)));
+        });
+  }
+
+  @Test
+  void aNewVersionInReviewWhenTheTwelveMonthsPassIsNotPublishedAndItsAuthorIsToldTheXepIsDeferred() {
+    ProcessInstance lifecycle = accept("author1", "inbox/fasten.xml", "Standards Track");
+    advanceClock(Duration.ofDays(300));
+    submitAsAuthor("author1", lifecycle, Map.of("xml", nextVersion(lifecycle, "0.2", "Still in review")));
+    ProcessInstance review = called(lifecycle, "new-version");
+
+    advanceClock(Duration.ofDays(70));
+    runAllDueJobs(lifecycle);
+
+    assertStatus(lifecycle, XepStatus.Deferred);
+    assertThat(review).isEnded();
+    String notPublished = "Not published: version 0.2 of XEP-%04d (Message Fastening)".formatted(number(lifecycle));
+    // before: "when the status of XEP-NNNN changed", to what it did not say (the lifecycle had not decided yet)
+    assertThat(mailsTitled(notPublished)).singleElement().satisfies(mail -> {
+      assertThat(recipient(mail)).isEqualTo("author1@example.org");
+      assertThat(body(mail)).contains("when the status of XEP-%04d changed to Deferred".formatted(number(lifecycle)),
+          "Reason: No new version for twelve months (XEP-0001 section 6).",
+          "which is Deferred at version 0.1; once published, it makes the XEP Experimental again")
+          .doesNotContain("tmp/");
+    });
+    // an Experimental XEP's change was never put to the list
+    assertThat(subjects()).noneMatch(subject -> subject.startsWith("WITHDRAWN:"));
+
+    // told once: the next change of status has no change of its own cut short
+    recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed at the summit."));
+    runAllDueJobs(lifecycle);
+    assertStatus(lifecycle, XepStatus.Experimental);
+    assertThat(mailsTitled(notPublished)).hasSize(1);
+    assertThat(runtimeService.getVariable(lifecycle.getId(), "cutShortVersion")).isNull();
   }
 
   @Test
