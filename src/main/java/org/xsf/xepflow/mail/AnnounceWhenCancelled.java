@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * An end listener that announces its message ({@code to}, {@code subject}, {@code text}) only when
  * its process or step was cancelled from outside, not when it ended on its own: BPMN has no step for
- * "was cut short". Changes started on new-version before the forty-fourth session tell their author so
- * that they were not published, without the XEP's new status, which is decided only after the change
- * is cancelled (the current diagram has the lifecycle tell it: {@code RecordChangeCutShort}).
- * {@code when}, if given, must also hold (e.g. the list was told of it).
+ * "was cut short". A change of a XEP still under review or vote ends with the state that called it (a
+ * vote on Final passed, the Council deprecated it), and its author must hear that it was not published.
+ * new-version tells so itself only when its lifecycle's diagram does not (one started before the
+ * forty-fourth session): the current one tells once it has changed the status, naming it
+ * ({@code RecordChangeCutShort}). {@code when}, if given, must also hold (e.g. the list was told of it).
  */
 @Component("announceWhenCancelled")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
