@@ -256,6 +256,8 @@ class ApprovedXepLifecycleTest extends LifecycleTestSupport {
     assertThat(mailsTitled("WITHDRAWN: proposed change to " + label(lifecycle) + " version 1.1")).singleElement()
         .satisfies(mail -> assertThat(body(mail)).contains("changed to Deprecated before the XMPP Council approved the change")
             .doesNotContain("tmp/").doesNotContain("submit it again"));
+    assertThat(stepsAfterTheStatusChangeAnnounced(lifecycle))
+        .containsExactly("Task_TellAuthorNotPublished", "Task_AnnounceChangeWithdrawn", "Gateway_JoinRoute");
   }
 
   @Test

@@ -89,6 +89,9 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     // the history logs what changed: the status, not the type and version it kept
     assertThat(variableUpdates(lifecycle, "status")).containsExactly("Experimental", "Deferred");
     assertThat(variableUpdates(lifecycle, "xepType")).containsExactly("Standards Track");
+    // no change was cut short: the announcement leads straight on, not a step (a history row each) more than
+    // before the lifecycle told of changes cut short (before this, two gateways more at each change of status)
+    assertThat(stepsAfterTheStatusChangeAnnounced(lifecycle)).containsExactly("Gateway_JoinRoute");
   }
 
   /**
@@ -287,6 +290,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     });
     // an Experimental XEP's change was never put to the list
     assertThat(subjects()).noneMatch(subject -> subject.startsWith("WITHDRAWN:"));
+    assertThat(stepsAfterTheStatusChangeAnnounced(lifecycle)).containsExactly("Task_TellAuthorNotPublished", "Gateway_JoinRoute");
 
     // told once: the next change of status has no change of its own cut short
     recordDecision("reassign-xep", lifecycle, Map.of("reassignReason", "Work resumed at the summit."));
@@ -294,6 +298,7 @@ class ExperimentalLifecycleTest extends LifecycleTestSupport {
     assertStatus(lifecycle, XepStatus.Experimental);
     assertThat(mailsTitled(notPublished)).hasSize(1);
     assertThat(runtimeService.getVariable(lifecycle.getId(), "cutShortVersion")).isNull();
+    assertThat(stepsAfterTheStatusChangeAnnounced(lifecycle)).containsExactly("Gateway_JoinRoute");
   }
 
   @Test

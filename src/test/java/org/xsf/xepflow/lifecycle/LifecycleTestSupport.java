@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.xsf.xepflow.deployment.ProcessResourcesDeployer;
@@ -121,6 +122,19 @@ public abstract class LifecycleTestSupport extends ProcessTestSupport {
 
   protected List<XepStatus> statusHistory(ProcessInstance lifecycle) {
     return registryEntry(lifecycle).getStatusHistory().stream().map(StatusChange::getToStatus).toList();
+  }
+
+  /**
+   * The steps the lifecycle took between announcing its last change of status and routing by the new
+   * status: those of its own scope, which runs one step at a time, in the order they ran.
+   */
+  protected List<String> stepsAfterTheStatusChangeAnnounced(ProcessInstance lifecycle) {
+    List<String> steps = processEngine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(lifecycle.getId()).orderPartiallyByOccurrence().asc().list().stream()
+        .filter(step -> lifecycle.getId().equals(step.getParentActivityInstanceId()))
+        .map(HistoricActivityInstance::getActivityId).toList();
+    List<String> after = steps.subList(steps.lastIndexOf("Task_AnnounceStatusChange") + 1, steps.size());
+    return after.subList(0, after.indexOf("Gateway_RouteByStatus"));
   }
 
   /** The XEP's current document with a new revision entry on top: what an author submits. */
