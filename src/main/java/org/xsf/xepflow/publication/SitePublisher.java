@@ -327,14 +327,19 @@ public class SitePublisher implements ApplicationRunner {
   }
 
   /**
-   * One commit of what the rebuild read, but for the XEPs a step published anew meanwhile, on any node (and
-   * of those whose current version is another now, see {@link #currentVersions}).
+   * One commit of what the rebuild read, but for the XEPs a step published a later version of meanwhile, on any
+   * node, with its source (and of those whose current version is another now, see {@link #currentVersions}). A
+   * later change of status alone commits no source: left out, the XEP's stayed at an earlier version. The log
+   * says what each page shows: not the rebuild's of a page a later change's publication wrote over.
    */
   private void commitTogether(Map<Integer, Prepared> read) {
-    read.entrySet().removeIf(xep -> revisions.shown(xep.getKey()).page() > xep.getValue().revision());
+    Map<Integer, Shown> shown = new LinkedHashMap<>();
+    read.keySet().forEach(number -> shown.put(number, revisions.shown(number)));
+    read.entrySet().removeIf(xep -> shown.get(xep.getKey()).document() > xep.getValue().revision());
     Map<Integer, SourceControl.Source> documents = new LinkedHashMap<>();
     read.forEach((number, xep) -> documents.put(number, source(xep.pages())));
     sources.commit(documents, "Sources of the XEPs in the database (" + documents.size() + ")", this::currentVersions);
+    read.entrySet().removeIf(xep -> shown.get(xep.getKey()).page() > xep.getValue().revision());
     read.forEach((number, xep) -> log.published(number, xep.pages().version(), xep.pages().status()));
   }
 
