@@ -289,15 +289,22 @@ public class SitePublisher implements ApplicationRunner {
     }
     Map<Integer, Prepared> sourcesToCommit = new LinkedHashMap<>();
     for (int number : numbers) {
-      try (ShownRevisions.Held held = revisions.hold(number)) {
-        readOnly.executeWithoutResult(tx -> xeps.findById(number).ifPresent(xep -> {
-          Prepared fresh = new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision());
-          site.write(fresh.pages());
-          // read under the XEP's lock, the database has every revision of its own that the site shows: a later
-          // one recorded is another database's (the site folder kept when it was replaced), and goes
-          held.record(new Shown(fresh.revision(), fresh.revision()));
-          sourcesToCommit.put(number, fresh);
-        }));
+      // the connection first, then the XEP's lock: steps publishing the XEP wait for the lock each holding a
+      // connection, and a lock's holder waiting for the pool waited for them (30 s) when they held the last one
+      try {
+        readOnly.executeWithoutResult(tx -> {
+          try (ShownRevisions.Held held = revisions.hold(number)) {
+            xeps.findById(number).ifPresent(xep -> {
+              Prepared fresh = new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision());
+              site.write(fresh.pages());
+              // read under the XEP's lock (its first statement), the database has every revision of its own that
+              // the site shows: a later one recorded is another database's (the site folder kept when it was
+              // replaced), and goes
+              held.record(new Shown(fresh.revision(), fresh.revision()));
+              sourcesToCommit.put(number, fresh);
+            });
+          }
+        });
       } catch (RuntimeException e) {
         LOG.error("Could not publish XEP {} to the site", number, e);
       }

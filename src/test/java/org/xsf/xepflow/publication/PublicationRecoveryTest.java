@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -179,6 +181,55 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
     withEveryOtherConnectionHeld(() -> publisher.run(null));
 
     assertThat(commits(number)).contains("XEP-%04d 0.2: Kept by a stop".formatted(number));
+  }
+
+  /**
+   * A step that publishes a XEP holds its connection while it waits for the XEP's lock; with the pool's last
+   * connection held so, a rebuild (an import's) that took the lock first waited for the pool (30 s) while the
+   * step waited for the lock, and left the XEP out. The rebuild takes the lock once it holds its connection.
+   */
+  @Test
+  void aRebuildHoldsNoXepsLockWhileItWaitsForAConnection() throws Exception {
+    accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    // the rebuild's first XEP
+    int first = transaction.execute(tx -> listings.all().get(0).number());
+    HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+    FutureTask<Void> rebuild = new FutureTask<>(publisher::publishAll, null);
+    FutureTask<Void> step = new FutureTask<>(() -> transaction.executeWithoutResult(tx -> publisher.xepChanged(first)), null);
+    Thread rebuilding = new Thread(rebuild, "rebuild");
+    Thread stepping = new Thread(step, "step");
+    List<Connection> held = new ArrayList<>();
+    try {
+      // both wait for the XEP's lock, the rebuild first
+      try (ShownRevisions.Held lock = revisions.hold(first)) {
+        rebuilding.start();
+        awaitTheXepsLock(rebuilding);
+        stepping.start();
+        awaitTheXepsLock(stepping);
+        for (int free = pool.getMaximumPoolSize() - pool.getHikariPoolMXBean().getActiveConnections(); free > 0; free--) {
+          held.add(pool.getConnection());
+        }
+      }
+
+      step.get(10, TimeUnit.SECONDS);
+    } finally {
+      for (Connection connection : held) {
+        connection.close();
+      }
+      rebuilding.join(60_000);
+      stepping.join(60_000);
+    }
+    rebuild.get();
+  }
+
+  /** Until the thread waits for a XEP's lock, within ten seconds. */
+  private static void awaitTheXepsLock(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Arrays.stream(thread.getStackTrace()).noneMatch(frame -> frame.getClassName().equals(ShownRevisions.class.getName())
+        && frame.getMethodName().equals("hold")) || thread.getState() != Thread.State.WAITING) {
+      assertThat(System.nanoTime()).as("%s waits for the XEP's lock", thread.getName()).isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 
   /** Runs the step in a thread of its own while this one holds every connection of the pool but one. */
