@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,13 +59,20 @@ public class SitePublisher implements ApplicationRunner {
    * every XEP, then wrote pages a deferral committed meanwhile had already written, with the old status.
    */
   private final ShownRevisions revisions;
+  /**
+   * A rebuild commits its sources this many XEPs at a time: held until one commit, 100,000 XEPs' ran the JVM
+   * out of heap at start; a commit per XEP writes a tree of every file each time.
+   */
+  private final int sourcesPerCommit;
   @PersistenceContext
   private EntityManager entityManager;
 
   public SitePublisher(XepRepository xeps, XepListings listings, SiteWriter site,
       SiteIndex index, IndexRefresher indexRefresher, SourceControl sources, PublishedLog log,
-      ShownRevisions revisions, PlatformTransactionManager transactions) {
+      ShownRevisions revisions, PlatformTransactionManager transactions,
+      @Value("${xepflow.site.sources-per-commit:2000}") int sourcesPerCommit) {
     this.xeps = xeps;
+    this.sourcesPerCommit = sourcesPerCommit;
     this.revisions = revisions;
     this.listings = listings;
     this.log = log;
@@ -278,8 +286,9 @@ public class SitePublisher implements ApplicationRunner {
 
   /**
    * Publishes these XEPs, each as the database has it when its turn comes: its pages, its attic copy
-   * and its source, committed for each XEP or, for many at once (a new site, an import), in one commit
-   * (a commit per XEP writes a tree of every file each time: a repository the square of their number).
+   * and its source, committed for each XEP or, for many at once (a new site, an import), in a commit per
+   * {@link #sourcesPerCommit} of them (a commit per XEP writes a tree of every file each time: a repository the
+   * square of their number).
    */
   private void republish(Collection<Integer> numbers, boolean oneCommit) {
     if (!oneCommit) {
@@ -287,7 +296,7 @@ public class SitePublisher implements ApplicationRunner {
       numbers.forEach(this::xepChanged);
       return;
     }
-    Map<Integer, Prepared> sourcesToCommit = new LinkedHashMap<>();
+    Map<Integer, Rebuilt> sourcesToCommit = new LinkedHashMap<>();
     for (int number : numbers) {
       // the connection first, then the XEP's lock: steps publishing the XEP wait for the lock each holding a
       // connection, and a lock's holder waiting for the pool waited for them (30 s) when they held the last one
@@ -295,23 +304,30 @@ public class SitePublisher implements ApplicationRunner {
         readOnly.executeWithoutResult(tx -> {
           try (ShownRevisions.Held held = revisions.hold(number)) {
             xeps.findById(number).ifPresent(xep -> {
-              Prepared fresh = new Prepared(site.pages(xep, true), commitMessage(xep), xep.getRevision());
-              site.write(fresh.pages());
+              SiteWriter.XepPages pages = site.pages(xep, true);
+              site.write(pages);
               // read under the XEP's lock (its first statement), the database has every revision of its own that
               // the site shows: a later one recorded is another database's (the site folder kept when it was
               // replaced), and goes
-              held.record(new Shown(fresh.revision(), fresh.revision()));
-              sourcesToCommit.put(number, fresh);
+              held.record(new Shown(xep.getRevision(), xep.getRevision()));
+              sourcesToCommit.put(number, new Rebuilt(source(pages), pages.status(), xep.getRevision()));
             });
           }
         });
       } catch (RuntimeException e) {
         LOG.error("Could not publish XEP {} to the site", number, e);
       }
+      if (sourcesToCommit.size() == sourcesPerCommit) {
+        commitTogether(sourcesToCommit);
+      }
     }
     if (!sourcesToCommit.isEmpty()) {
-      afterReadOnlyCommit(() -> commitTogether(sourcesToCommit));
+      commitTogether(sourcesToCommit);
     }
+  }
+
+  /** What a rebuild keeps of a XEP until its source is committed: not its pages, written already. */
+  private record Rebuilt(SourceControl.Source source, String status, int revision) {
   }
 
   /**
@@ -339,15 +355,18 @@ public class SitePublisher implements ApplicationRunner {
    * later change of status alone commits no source: left out, the XEP's stayed at an earlier version. The log
    * says what each page shows: not the rebuild's of a page a later change's publication wrote over.
    */
-  private void commitTogether(Map<Integer, Prepared> read) {
-    Map<Integer, Shown> shown = new LinkedHashMap<>();
-    read.keySet().forEach(number -> shown.put(number, revisions.shown(number)));
-    read.entrySet().removeIf(xep -> shown.get(xep.getKey()).document() > xep.getValue().revision());
-    Map<Integer, SourceControl.Source> documents = new LinkedHashMap<>();
-    read.forEach((number, xep) -> documents.put(number, source(xep.pages())));
-    sources.commit(documents, "Sources of the XEPs in the database (" + documents.size() + ")", this::currentVersions);
-    read.entrySet().removeIf(xep -> shown.get(xep.getKey()).page() > xep.getValue().revision());
-    read.forEach((number, xep) -> log.published(number, xep.pages().version(), xep.pages().status()));
+  private void commitTogether(Map<Integer, Rebuilt> read) {
+    afterReadOnlyCommit(() -> {
+      Map<Integer, Shown> shown = new LinkedHashMap<>();
+      read.keySet().forEach(number -> shown.put(number, revisions.shown(number)));
+      read.entrySet().removeIf(xep -> shown.get(xep.getKey()).document() > xep.getValue().revision());
+      Map<Integer, SourceControl.Source> documents = new LinkedHashMap<>();
+      read.forEach((number, xep) -> documents.put(number, xep.source()));
+      sources.commit(documents, "Sources of the XEPs in the database (" + documents.size() + ")", this::currentVersions);
+      read.entrySet().removeIf(xep -> shown.get(xep.getKey()).page() > xep.getValue().revision());
+      read.forEach((number, xep) -> log.published(number, xep.source().version(), xep.status()));
+    });
+    read.clear();
   }
 
   /**

@@ -385,13 +385,45 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
       return null;
     }).when(writing).write(Mockito.any(SiteWriter.XepPages.class));
     SitePublisher rebuilding = new SitePublisher(xeps, listings, writing, siteIndex, indexRefresher, sourceControl,
-        publishedLog, revisions, transactionManager);
+        publishedLog, revisions, transactionManager, 2_000);
     beans.autowireBean(rebuilding);
 
     rebuilding.publishAll();
 
     assertThat(Files.readString(site.resolve("xep-%04d.html".formatted(number)))).contains("<td class=\"status\">Deferred</td>");
     assertThat(Files.readString(sources.resolve("xep-%04d.xml".formatted(number)))).contains("<version>0.2</version>");
+  }
+
+  /**
+   * A rebuild (a new site folder, an import) commits the sources a few XEPs at a time: holding every XEP's until
+   * one commit, 100,000 XEPs ran the JVM out of heap at start.
+   */
+  @Test
+  void aRebuildCommitsTheSourcesAFewXepsAtATime() throws Exception {
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+      int number = number(lifecycle);
+      String doc = nextVersion(lifecycle, "0.2", "Rebuilt " + i);
+      // a version a stop kept from its publication: the sources do not have it yet
+      transaction.executeWithoutResult(tx ->
+          xeps.findById(number).orElseThrow().publish("0.2", "xf", "Rebuilt", doc, Instant.now()));
+      numbers.add(number);
+    }
+    SitePublisher rebuilding = new SitePublisher(xeps, listings, siteWriter, siteIndex, indexRefresher, sourceControl,
+        publishedLog, revisions, transactionManager, 2);
+    beans.autowireBean(rebuilding);
+
+    rebuilding.publishAll();
+
+    List<RevCommit> latest = new ArrayList<>();
+    for (int number : numbers) {
+      assertThat(Files.readString(sources.resolve("xep-%04d.xml".formatted(number)))).contains("<version>0.2</version>");
+      latest.add(SourceCommits.of(sources, number).get(0));
+    }
+    assertThat(latest).extracting(RevCommit::getShortMessage)
+        .allMatch(message -> message.matches("Sources of the XEPs in the database \\([12]\\)"));
+    assertThat(latest.stream().map(RevCommit::getId).distinct()).hasSizeGreaterThan(1);
   }
 
   private static void inAnotherThread(Runnable work) throws InterruptedException {
@@ -406,7 +438,7 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
    */
   private SitePublisher otherNode() {
     SitePublisher other = new SitePublisher(xeps, listings, siteWriter, siteIndex, indexRefresher, sourceControl,
-        new PublishedLog(siteDir), new ShownRevisions(siteDir), transactionManager);
+        new PublishedLog(siteDir), new ShownRevisions(siteDir), transactionManager, 2_000);
     beans.autowireBean(other);
     return other;
   }
