@@ -172,11 +172,7 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
   /** The start publishes, with every other connection held, a version a stop kept from being published. */
   @Test
   void aStartPublishesAVersionAStopKeptFromItWithEveryOtherConnectionOfThePoolHeld() throws Exception {
-    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
-    int number = number(lifecycle);
-    String doc = nextVersion(lifecycle, "0.2", "Kept by a stop");
-    transaction.executeWithoutResult(tx ->
-        xeps.findById(number).orElseThrow().publish("0.2", "xf", "Kept by a stop", doc, Instant.now()));
+    int number = versionKeptFromPublication("Kept by a stop");
 
     withEveryOtherConnectionHeld(() -> publisher.run(null));
 
@@ -367,11 +363,7 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
    */
   @Test
   void aRebuildCommitsTheSourceOfAXepDeferredWhileItRuns() throws Exception {
-    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
-    int number = number(lifecycle);
-    String doc = nextVersion(lifecycle, "0.2", "Rebuilt");
-    transaction.executeWithoutResult(tx ->
-        xeps.findById(number).orElseThrow().publish("0.2", "xf", "Rebuilt", doc, Instant.now()));
+    int number = versionKeptFromPublication("Rebuilt");
     int next = number(accept("author1", "inbox/pubsub-uri.xml", "Standards Track"));
     SiteWriter writing = Mockito.spy(siteWriter);
     Mockito.doAnswer(call -> {
@@ -402,13 +394,7 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
   void aRebuildCommitsTheSourcesAFewXepsAtATime() throws Exception {
     List<Integer> numbers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
-      int number = number(lifecycle);
-      String doc = nextVersion(lifecycle, "0.2", "Rebuilt " + i);
-      // a version a stop kept from its publication: the sources do not have it yet
-      transaction.executeWithoutResult(tx ->
-          xeps.findById(number).orElseThrow().publish("0.2", "xf", "Rebuilt", doc, Instant.now()));
-      numbers.add(number);
+      numbers.add(versionKeptFromPublication("Rebuilt " + i));
     }
     SitePublisher rebuilding = new SitePublisher(xeps, listings, siteWriter, siteIndex, indexRefresher, sourceControl,
         publishedLog, revisions, transactionManager, 2);
@@ -424,6 +410,16 @@ class PublicationRecoveryTest extends LifecycleTestSupport {
     assertThat(latest).extracting(RevCommit::getShortMessage)
         .allMatch(message -> message.matches("Sources of the XEPs in the database \\([12]\\)"));
     assertThat(latest.stream().map(RevCommit::getId).distinct()).hasSizeGreaterThan(1);
+  }
+
+  /** A new XEP's version 0.2 committed to the database and not published, as a stop between the two leaves it. */
+  private int versionKeptFromPublication(String remark) {
+    ProcessInstance lifecycle = accept("author1", "inbox/pubsub-uri.xml", "Standards Track");
+    int number = number(lifecycle);
+    String doc = nextVersion(lifecycle, "0.2", remark);
+    transaction.executeWithoutResult(tx ->
+        xeps.findById(number).orElseThrow().publish("0.2", "xf", remark, doc, Instant.now()));
+    return number;
   }
 
   private static void inAnotherThread(Runnable work) throws InterruptedException {
