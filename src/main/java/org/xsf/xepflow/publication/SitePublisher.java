@@ -290,8 +290,8 @@ public class SitePublisher implements ApplicationRunner {
    * {@link #sourcesPerCommit} of them (a commit per XEP writes a tree of every file each time: a repository the
    * square of their number).
    */
-  private void republish(Collection<Integer> numbers, boolean oneCommit) {
-    if (!oneCommit) {
+  private void republish(Collection<Integer> numbers, boolean together) {
+    if (!together) {
       // each as a step's new version: read before its (read-only) transaction commits, published after
       numbers.forEach(this::xepChanged);
       return;
@@ -350,7 +350,7 @@ public class SitePublisher implements ApplicationRunner {
   }
 
   /**
-   * One commit of what the rebuild read, but for the XEPs a step published a later version of meanwhile, on any
+   * One commit of what the rebuild read since the last, but for the XEPs a step published a later version of meanwhile, on any
    * node, with its source (and of those whose current version is another now, see {@link #currentVersions}). A
    * later change of status alone commits no source: left out, the XEP's stayed at an earlier version. The log
    * says what each page shows: not the rebuild's of a page a later change's publication wrote over.
