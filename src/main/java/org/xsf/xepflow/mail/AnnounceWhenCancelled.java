@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * "was cut short". A change of a XEP still under review or vote ends with the state that called it (a
  * vote on Final passed, the Council deprecated it), and its author must hear that it was not published.
  * new-version tells so itself only when its lifecycle's diagram does not (one started before the
- * forty-fourth session): the current one tells once it has changed the status, naming it
+ * forty-fifth session): the current one tells once it has changed the status, naming it
  * ({@code RecordChangeCutShort}). {@code when}, if given, must also hold (e.g. the list was told of it).
  */
 @Component("announceWhenCancelled")

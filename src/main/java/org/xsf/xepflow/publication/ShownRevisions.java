@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,8 +18,7 @@ import org.springframework.stereotype.Component;
  * The revision of each XEP (which every change of it counts up) that its page and its document in the site
  * folder show, kept in that folder for every node that shares it: {@code .revisions/xep-0421} holds
  * {@code 17 15}, the page's and the document's. A XEP is published holding its lock, first in this JVM, then
- * in the file system (a {@link FileLock} on that file, which the operating system lets go of when its
- * process dies; never delete the file while a node runs), so that the nodes publish a XEP one after the
+ * in the file system ({@link FileLockHeld} on that file), so that the nodes publish a XEP one after the
  * other and each sees what the others wrote. Not synced to the disk: a power cut can only take it back to
  * an earlier revision, which may let an earlier page through but never holds a later one back.
  */
@@ -32,8 +29,8 @@ class ShownRevisions {
   /** A revision as recorded; -1: none (the document's, when the XEP's first publication recorded was a change of status). */
   private static final String REVISION = "-1|\\d{1,9}";
   /**
-   * By folder (its real path), the locks this JVM's threads take before the file's, a XEP's by its number: a
-   * JVM holds a file lock once (a second throws OverlappingFileLockException), whichever instance takes it.
+   * By folder (its real path), the locks this JVM's threads take before the file's ({@link FileLockHeld}), a
+   * XEP's by its number, whichever instance takes it.
    */
   private static final ConcurrentMap<Path, ReentrantLock[]> IN_THIS_JVM = new ConcurrentHashMap<>();
   private final Path folder;
@@ -55,24 +52,8 @@ class ShownRevisions {
 
   /** Takes the XEP's lock, in this JVM and then in the file system, until the hold is closed. */
   Held hold(int number) {
-    ReentrantLock thread = threads[Math.floorMod(number, threads.length)];
-    thread.lock();
-    try {
-      FileChannel file = FileChannel.open(folder.resolve("xep-%04d".formatted(number)),
-          StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      try {
-        return new Held(thread, file, file.lock());
-      } catch (IOException | RuntimeException e) {
-        file.close();
-        throw e;
-      }
-    } catch (IOException e) {
-      thread.unlock();
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      thread.unlock();
-      throw e;
-    }
+    return new Held(FileLockHeld.take(folder.resolve("xep-%04d".formatted(number)),
+        threads[Math.floorMod(number, threads.length)]));
   }
 
   /** What the site shows of the XEP, read under its lock. */
@@ -84,14 +65,12 @@ class ShownRevisions {
 
   /** A XEP's lock, held: what its pages show, read and recorded under it. */
   static final class Held implements AutoCloseable {
-    private final ReentrantLock thread;
+    private final FileLockHeld lock;
     private final FileChannel file;
-    private final FileLock processes;
 
-    private Held(ReentrantLock thread, FileChannel file, FileLock processes) {
-      this.thread = thread;
-      this.file = file;
-      this.processes = processes;
+    private Held(FileLockHeld lock) {
+      this.lock = lock;
+      this.file = lock.file();
     }
 
     /** As recorded; {@link #NONE} if nothing is, or what is cannot be read. */
@@ -122,13 +101,7 @@ class ShownRevisions {
 
     @Override
     public void close() {
-      try (file) {
-        processes.release();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        thread.unlock();
-      }
+      lock.close();
     }
   }
 }

@@ -2,13 +2,10 @@ package org.xsf.xepflow.publication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +49,8 @@ public class SourceControl {
    */
   static final String LOCK_FILE = "xepflow.lock";
   /**
-   * By repository (the real path of its .git), the lock this JVM's threads take before the file's: a JVM
-   * holds a file lock once (a second throws OverlappingFileLockException), whichever instance takes it.
+   * By repository (the real path of its .git), the lock this JVM's threads take before the file's
+   * ({@link FileLockHeld}), whichever instance takes it.
    */
   private static final ConcurrentMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
   private final Path directory;
@@ -212,13 +209,9 @@ public class SourceControl {
   private void locked(Work work) {
     try {
       Path git = Files.createDirectories(directory.resolve(".git"));
-      ReentrantLock threads = IN_THIS_JVM.computeIfAbsent(git.toRealPath(), path -> new ReentrantLock());
-      threads.lock();
-      try (FileChannel file = FileChannel.open(git.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock processes = file.lock()) {
+      try (FileLockHeld held = FileLockHeld.take(git.resolve(LOCK_FILE),
+          IN_THIS_JVM.computeIfAbsent(git.toRealPath(), path -> new ReentrantLock()))) {
         work.run();
-      } finally {
-        threads.unlock();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
